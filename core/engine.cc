@@ -1,0 +1,100 @@
+#include "core/engine.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "core/dispatcher.h"
+#include "core/errors.h"
+#include "core/hmac.h"
+
+namespace ivsrt {
+namespace {
+
+absl::StatusOr<std::string> MakeTemporaryDir() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = absl::StrCat(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp", "/ivsrt-XXXXXX");
+  if (mkdtemp(pattern.data()) == nullptr) {
+    return InternalError(absl::StrCat("cannot create a temporary store in ", pattern));
+  }
+  return pattern;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(std::string_view options_json) {
+  ASSIGN_OR_RETURN(EngineOptions options, ParseEngineOptions(options_json));
+  std::unique_ptr<Engine> engine(new Engine());
+  engine->options_ = std::move(options);
+  if (engine->options_.data_dir.empty()) {
+    ASSIGN_OR_RETURN(engine->options_.data_dir, MakeTemporaryDir());
+    engine->temporary_dir_ = true;
+  }
+  if (engine->options_.manual_clock_start) engine->clock_.Set(*engine->options_.manual_clock_start);
+  ASSIGN_OR_RETURN(engine->store_,
+                   store::Store::Open(engine->options_.data_dir, engine->options_.durability));
+  RETURN_IF_ERROR(engine->LoadKeys());
+  return engine;
+}
+
+// The signing key is made once per store (from the seed when there is one) and kept in
+// it; every other key derives from it.
+absl::Status Engine::LoadKeys() {
+  std::string key;
+  RETURN_IF_ERROR(store_->Write([&](store::Txn& txn) -> absl::Status {
+    ASSIGN_OR_RETURN(auto stored, txn.Get(store::Table::kMeta, kSigningKeyMetaKey));
+    if (stored.has_value()) {
+      key = std::string(*stored);
+      return absl::OkStatus();
+    }
+    key = options_.seed ? HmacSha256("ivsrt seed", absl::StrCat(*options_.seed))
+                        : RandomBytes(kSha256Size);
+    return txn.Put(store::Table::kMeta, kSigningKeyMetaKey, key);
+  }));
+  services_ = std::make_unique<Services>(Services{
+      .store = store_.get(),
+      .clock = &clock_,
+      .signing_key = key,
+      .ids = IdGenerator(HmacSha256(key, "ids")),
+      .page_key = HmacSha256(key, "pages"),
+      .quotas = options_.quotas,
+  });
+  return absl::OkStatus();
+}
+
+Engine::~Engine() {
+  services_.reset();
+  std::string dir = store_ ? store_->dir() : options_.data_dir;
+  store_.reset();
+  if (temporary_dir_) {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+}
+
+absl::StatusOr<std::string> Engine::Invoke(std::string_view operation, std::string_view body) {
+  return InvokeIn(options_.region, operation, body);
+}
+
+absl::StatusOr<std::string> Engine::InvokeIn(std::string_view region, std::string_view operation,
+                                             std::string_view body) {
+  OpContext ctx{services_.get(), options_.account_id, region, clock_.Now()};
+  return Dispatch(ctx, operation, body, options_.strict);
+}
+
+}  // namespace ivsrt
+
+namespace ivsrt {
+
+HttpResponse Engine::Http(const HttpRequest& request) {
+  absl::StatusOr<RoutedRequest> routed = RouteHttpRequest(request);
+  if (!routed.ok()) return MakeHttpResponse(routed.status());
+  std::string_view region = routed->region.empty() ? std::string_view(options_.region)
+                                                   : std::string_view(routed->region);
+  return MakeHttpResponse(InvokeIn(region, routed->operation, routed->body));
+}
+
+}  // namespace ivsrt

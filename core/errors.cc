@@ -1,0 +1,80 @@
+#include "core/errors.h"
+
+namespace ivsrt {
+
+// Each AWS type rides on one absl code; PendingVerification borrows kUnauthenticated
+// (an account not yet allowed to act), ConflictException kFailedPrecondition.
+absl::Status ValidationError(std::string_view m) { return absl::InvalidArgumentError(m); }
+absl::Status AccessDeniedError(std::string_view m) { return absl::PermissionDeniedError(m); }
+absl::Status PendingVerificationError(std::string_view m) {
+  return absl::UnauthenticatedError(m);
+}
+absl::Status ResourceNotFoundError(std::string_view m) { return absl::NotFoundError(m); }
+absl::Status ConflictError(std::string_view m) { return absl::FailedPreconditionError(m); }
+absl::Status ServiceQuotaExceededError(std::string_view m) {
+  return absl::ResourceExhaustedError(m);
+}
+absl::Status InternalError(std::string_view m) { return absl::InternalError(m); }
+
+absl::Status UnknownOperationError(std::string_view m) { return absl::UnimplementedError(m); }
+bool IsUnknownOperation(const absl::Status& status) { return absl::IsUnimplemented(status); }
+
+AwsError AwsErrorOf(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kInvalidArgument:
+      return AwsError::kValidation;
+    case absl::StatusCode::kPermissionDenied:
+      return AwsError::kAccessDenied;
+    case absl::StatusCode::kUnauthenticated:
+      return AwsError::kPendingVerification;
+    case absl::StatusCode::kNotFound:
+      return AwsError::kResourceNotFound;
+    case absl::StatusCode::kFailedPrecondition:
+      return AwsError::kConflict;
+    case absl::StatusCode::kResourceExhausted:
+      return AwsError::kServiceQuotaExceeded;
+    default:
+      return AwsError::kInternal;
+  }
+}
+
+std::string_view AwsErrorTypeName(AwsError error) {
+  switch (error) {
+    case AwsError::kValidation:
+      return "ValidationException";
+    case AwsError::kAccessDenied:
+      return "AccessDeniedException";
+    case AwsError::kPendingVerification:
+      return "PendingVerification";
+    case AwsError::kResourceNotFound:
+      return "ResourceNotFoundException";
+    case AwsError::kConflict:
+      return "ConflictException";
+    case AwsError::kServiceQuotaExceeded:
+      return "ServiceQuotaExceededException";
+    case AwsError::kInternal:
+      break;
+  }
+  return "InternalServerException";
+}
+
+int AwsErrorHttpStatus(AwsError error) {
+  switch (error) {
+    case AwsError::kValidation:
+      return 400;
+    case AwsError::kAccessDenied:
+    case AwsError::kPendingVerification:
+      return 403;
+    case AwsError::kResourceNotFound:
+      return 404;
+    case AwsError::kConflict:
+      return 409;
+    case AwsError::kServiceQuotaExceeded:
+      return 402;
+    case AwsError::kInternal:
+      break;
+  }
+  return 500;
+}
+
+}  // namespace ivsrt

@@ -1,0 +1,46 @@
+// The HTTP entry: what an AWS SDK sends (restJson1) -> an operation, and the operation's
+// result -> what the AWS endpoint answers.
+#ifndef IVSRT_CORE_HTTP_ROUTER_H_
+#define IVSRT_CORE_HTTP_ROUTER_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace ivsrt {
+
+struct HttpRequest {
+  std::string_view method;
+  std::string_view target;   // path and optional ?query, percent-encoded
+  std::string_view headers;  // "Name: value" lines
+  std::string_view body;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string headers;  // "Name: value\r\n" lines
+  std::string body;
+};
+
+// A request routed: the operation, its input JSON (URI and query members merged in) and
+// the region the caller signed for.
+struct RoutedRequest {
+  std::string operation;
+  std::string body;
+  std::string region;  // empty: the engine's own
+};
+
+// UnknownOperationError for paths and methods no operation answers (test-control
+// operations included); ValidationError for a malformed ARN label encoding.
+absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request);
+
+// The region of the SigV4 credential scope, else of the host name; "" when neither says.
+std::string RegionFromHeaders(std::string_view headers);
+
+// The response for an operation's result.
+HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result);
+
+}  // namespace ivsrt
+
+#endif  // IVSRT_CORE_HTTP_ROUTER_H_

@@ -1,0 +1,62 @@
+// What an operation handler sees: the engine's services and the caller's partition.
+#ifndef IVSRT_CORE_OPS_OP_CONTEXT_H_
+#define IVSRT_CORE_OPS_OP_CONTEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/json/value.h"
+#include "core/store/store.h"
+
+namespace ivsrt {
+
+// The meta key of the store's signing key (kept across ivsrt:Reset).
+inline constexpr std::string_view kSigningKeyMetaKey = "signing_key";
+
+struct Quotas {
+  int64_t stages = 1000;  // per account and region
+};
+
+// Shared by every request of one engine; immutable but for the clock.
+struct Services {
+  store::Store* store;
+  Clock* clock;
+  std::string signing_key;  // never leaves the engine
+  IdGenerator ids;
+  std::string page_key;  // seals nextToken values
+  Quotas quotas;
+};
+
+struct OpContext {
+  Services* services;
+  std::string_view account;
+  std::string_view region;
+  absl::Time now;
+
+  // Key prefix of this (account, region) partition.
+  std::string Partition() const;
+};
+
+// An operation: request already validated against its input shape; returns the output
+// JSON.
+using Handler = absl::StatusOr<std::string> (*)(const OpContext& ctx, const Value& request);
+
+struct DrawnId {
+  uint64_t counter;  // strictly increasing across the store: also a creation order
+  std::string id;    // 12 alphanumerics
+};
+// Draws the next id from the store's persisted counter (inside the caller's write txn).
+absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx);
+
+// Request accessors for validated members.
+std::string_view StringOr(const Value& request, std::string_view member,
+                          std::string_view fallback);
+
+}  // namespace ivsrt
+
+#endif  // IVSRT_CORE_OPS_OP_CONTEXT_H_

@@ -1,0 +1,45 @@
+#include "core/ops/page_token.h"
+
+#include "absl/strings/str_cat.h"
+#include "core/base64url.h"
+#include "core/errors.h"
+#include "core/hmac.h"
+#include "core/store/codec.h"
+
+namespace ivsrt {
+namespace {
+
+constexpr char kVersion = '\x01';
+constexpr size_t kMacBytes = 16;
+
+std::string Mac(const OpContext& ctx, std::string_view operation, std::string_view body) {
+  return HmacSha256(ctx.services->page_key,
+                    absl::StrCat(operation, "\n", ctx.Partition(), "\n", body))
+      .substr(0, kMacBytes);
+}
+
+}  // namespace
+
+std::string SealPageToken(const OpContext& ctx, std::string_view operation, uint64_t position) {
+  std::string body = absl::StrCat(std::string(1, kVersion), store::BigEndian64(position));
+  return Base64UrlEncode(absl::StrCat(body, Mac(ctx, operation, body)));
+}
+
+absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, std::string_view operation,
+                                       std::string_view token) {
+  auto invalid = [] { return ValidationError("nextToken: invalid pagination token"); };
+  auto raw = Base64UrlDecode(token);
+  if (!raw || raw->size() != 1 + 8 + kMacBytes || (*raw)[0] != kVersion) return invalid();
+  std::string_view body = std::string_view(*raw).substr(0, 9);
+  if (!ConstantTimeEquals(std::string_view(*raw).substr(9), Mac(ctx, operation, body))) {
+    return invalid();
+  }
+  return *store::ParseBigEndian64(body.substr(1));
+}
+
+int64_t MaxResults(const Value& request, int64_t fallback) {
+  const Value* v = request.Find("maxResults");
+  return v ? v->as_int() : fallback;
+}
+
+}  // namespace ivsrt

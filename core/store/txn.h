@@ -1,0 +1,55 @@
+// Move-only RAII LMDB transactions: the destructor aborts, Commit() returns a Status.
+// Views returned by Get/Scan point into the map and die with the transaction.
+#ifndef IVSRT_CORE_STORE_TXN_H_
+#define IVSRT_CORE_STORE_TXN_H_
+
+#include <lmdb.h>
+
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace ivsrt::store {
+
+// The named databases of a store.
+enum class Table { kMeta, kStages, kStageOrder, kTags, kParticipants };
+inline constexpr int kTableCount = 5;
+
+class Txn {
+ public:
+  Txn(MDB_txn* txn, const MDB_dbi* dbis) : txn_(txn), dbis_(dbis) {}
+  Txn(Txn&& other) noexcept : txn_(other.txn_), dbis_(other.dbis_) { other.txn_ = nullptr; }
+  Txn& operator=(Txn&&) = delete;
+  Txn(const Txn&) = delete;
+  ~Txn() {
+    if (txn_ != nullptr) mdb_txn_abort(txn_);
+  }
+
+  absl::StatusOr<std::optional<std::string_view>> Get(Table t, std::string_view key) const;
+  // Visits keys >= `from` that start with `prefix`, in key order, until `visit` returns
+  // false.
+  absl::Status Scan(Table t, std::string_view prefix, std::string_view from,
+                    const std::function<bool(std::string_view key, std::string_view value)>&
+                        visit) const;
+
+  // Write transactions only.
+  absl::Status Put(Table t, std::string_view key, std::string_view value);
+  absl::Status Delete(Table t, std::string_view key);  // absent keys are fine
+  absl::Status Commit();
+
+ private:
+  MDB_txn* txn_;
+  const MDB_dbi* dbis_;
+};
+
+// An LMDB return code as a Status; MDB_MAP_FULL keeps its own code so the store can grow
+// the map and retry.
+absl::Status LmdbStatus(int rc, std::string_view what);
+bool IsMapFull(const absl::Status& status);
+
+}  // namespace ivsrt::store
+
+#endif  // IVSRT_CORE_STORE_TXN_H_

@@ -1,0 +1,26 @@
+// Participant tokens: JWTs (base64url header.payload.signature) signed with HS256 under the
+// store's key. AWS signs API-issued tokens with its own keys and calls them opaque; the
+// claim set is the documented one.
+#ifndef IVSRT_CORE_TOKEN_H_
+#define IVSRT_CORE_TOKEN_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ivsrt {
+
+std::string SignJwt(std::string_view key, std::string_view payload_json);
+
+enum class JwtProblem { kNone, kMalformed, kBadSignature };
+
+struct JwtCheck {
+  JwtProblem problem = JwtProblem::kMalformed;
+  std::string payload_json;  // set when the payload decodes, even if the signature is bad
+};
+// Checks the form, the header's algorithm and the signature.
+JwtCheck CheckJwt(std::string_view key, std::string_view token);
+
+}  // namespace ivsrt
+
+#endif  // IVSRT_CORE_TOKEN_H_
