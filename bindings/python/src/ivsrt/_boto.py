@@ -1,0 +1,95 @@
+"""boto3/botocore integration: requests of ivs-realtime clients answered by ivsrt_http.
+
+botocore emits ``before-send.ivs-realtime.<Operation>`` with the signed
+``AWSPreparedRequest`` just before it would open a connection; the first handler that
+returns a response wins and nothing goes on the network. The engine takes the region from
+the SigV4 credential scope of the Authorization header, as AWS does.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any, Iterator, Optional
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+    from botocore.client import BaseClient
+
+    from ._engine import Engine
+
+SERVICE = "ivs-realtime"
+EVENT = f"before-send.{SERVICE}"
+# One ivsrt handler per client at most: an engine's own client and the mock's router share it.
+HANDLER_ID = "ivsrt.before-send"
+FAKE_ACCESS_KEY = "testing"
+FAKE_SECRET_KEY = "testing"
+
+
+class _RawResponse(io.BytesIO):
+    """The urllib3-like raw body botocore reads (``stream()``)."""
+
+    def stream(self, amt: int = 65536, **_: Any) -> Iterator[bytes]:
+        while True:
+            chunk = self.read(amt)
+            if not chunk:
+                return
+            yield chunk
+
+
+def _body_bytes(body: Any) -> bytes:
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    if hasattr(body, "read"):  # a seekable stream: read it and leave it as found
+        position = body.tell() if hasattr(body, "tell") else None
+        data = body.read()
+        if position is not None and hasattr(body, "seek"):
+            body.seek(position)
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    return bytes(body)
+
+
+def answer(engine: "Engine", request: "AWSPreparedRequest") -> "AWSResponse":
+    """Answers a botocore prepared request with the engine's HTTP entry."""
+    from botocore.awsrequest import AWSResponse
+
+    url = urlsplit(request.url)
+    target = (url.path or "/") + (f"?{url.query}" if url.query else "")
+    headers = [(str(k), v) for k, v in request.headers.items()]
+    if not any(k.lower() == "host" for k, _ in headers) and url.netloc:
+        headers.append(("Host", url.netloc))
+    response = engine.http(request.method, target, headers, _body_bytes(request.body))
+    return AWSResponse(request.url, response.status, response.headers, _RawResponse(response.body))
+
+
+class EngineHandler:
+    """A ``before-send`` handler bound to one engine."""
+
+    def __init__(self, engine: "Engine") -> None:
+        self.engine = engine
+
+    def __call__(self, request: "AWSPreparedRequest", **_: Any) -> "AWSResponse":
+        return answer(self.engine, request)
+
+
+def make_client(engine: "Engine", session: Optional[Any] = None, **kwargs: Any) -> "BaseClient":
+    import boto3.session
+
+    kwargs.setdefault("region_name", engine.region)
+    # Fake credentials unless some are given: the request never leaves the process, and the
+    # default chain could otherwise probe the instance metadata service.
+    if session is None:
+        session = boto3.session.Session()
+        wants_fake = "aws_access_key_id" not in kwargs
+    else:
+        wants_fake = "aws_access_key_id" not in kwargs and session.get_credentials() is None
+    if wants_fake:
+        kwargs["aws_access_key_id"] = FAKE_ACCESS_KEY
+        kwargs["aws_secret_access_key"] = FAKE_SECRET_KEY
+    client = session.client(SERVICE, **kwargs)
+    client.meta.events.register_first(EVENT, EngineHandler(engine), unique_id=HANDLER_ID)
+    return client

@@ -1,0 +1,336 @@
+"""ivsrt.Engine: one engine of the C library, thread-safe, closed exactly once."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import threading
+import weakref
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    Iterator,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Tuple,
+    Union,
+)
+
+from ._errors import EngineClosed, Error, error_class, make_error
+from ._native import ffi, lib
+
+if TYPE_CHECKING:
+    from botocore.client import BaseClient
+
+JSONRequest = Union[Mapping[str, Any], str, bytes, None]
+Instant = Union[str, _dt.datetime]
+Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]], None]
+
+__all__ = ["Engine", "HttpResponse", "library_version"]
+
+
+def library_version() -> str:
+    """The version of the loaded libivsrt, "X.Y.Z"."""
+    return ffi.string(lib.ivsrt_version()).decode()
+
+
+class HttpResponse(NamedTuple):
+    """An HTTP response from :meth:`Engine.http`."""
+
+    status: int
+    headers: Dict[str, str]
+    body: bytes
+
+
+def _take_error(rc: int, err: Any) -> Error:
+    """Copies the ivsrt_error out and frees it."""
+    if err == ffi.NULL:
+        return error_class("", rc)(f"ivsrt call failed with code {rc}", code=rc)
+    try:
+        return make_error(
+            ffi.string(lib.ivsrt_error_type(err)).decode("utf-8", "replace"),
+            ffi.string(lib.ivsrt_error_message(err)).decode("utf-8", "replace"),
+            int(lib.ivsrt_error_http_status(err)),
+            int(lib.ivsrt_error_code(err)),
+        )
+    finally:
+        lib.ivsrt_error_free(err)
+
+
+def _take_buffer(ptr: Any, length: int) -> bytes:
+    """Copies a library-owned buffer out and frees it."""
+    try:
+        return ffi.unpack(ptr, length) if ptr != ffi.NULL else b""
+    finally:
+        lib.ivsrt_free(ptr)
+
+
+def _utf8(value: Union[str, bytes]) -> bytes:
+    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
+
+
+def _encode_request(request: JSONRequest) -> bytes:
+    if request is None:
+        return b"{}"
+    if isinstance(request, (str, bytes, bytearray)):
+        return _utf8(request)
+    return json.dumps(request, separators=(",", ":"), default=_json_default).encode("utf-8")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, _dt.datetime):
+        return _iso8601(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _iso8601(value: Instant) -> str:
+    if isinstance(value, str):
+        return value
+    if value.tzinfo is None:  # naive: taken as UTC
+        value = value.replace(tzinfo=_dt.timezone.utc)
+    text = value.astimezone(_dt.timezone.utc).isoformat()
+    return text[: -len("+00:00")] + "Z"
+
+
+def _header_lines(headers: Headers) -> bytes:
+    items = headers.items() if isinstance(headers, Mapping) else (headers or ())
+    lines = []
+    for name, value in items:
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        lines.append(f"{name}: {value}\r\n")
+    return "".join(lines).encode("latin-1")
+
+
+def _parse_header_lines(raw: bytes) -> Dict[str, str]:
+    headers: Dict[str, str] = {}
+    for line in raw.decode("latin-1").splitlines():
+        name, sep, value = line.partition(":")
+        if sep:
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+class _CallGuard:
+    """Calls share the engine; close() waits for them and refuses new ones."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._in_flight = 0
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            if self._closed:
+                raise EngineClosed("the engine is closed")
+            self._in_flight += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._in_flight -= 1
+                if self._in_flight == 0:
+                    self._cond.notify_all()
+
+    def close(self) -> bool:
+        """Marks closed and waits for calls in flight; False when already closed."""
+        with self._cond:
+            if self._closed:
+                return False
+            self._closed = True
+            while self._in_flight:
+                self._cond.wait()
+            return True
+
+
+class Engine:
+    """An in-process IVS Real-Time engine.
+
+    Every argument maps to an option of ``ivsrt_engine_open``; ``None`` leaves the library's
+    default. ``data_dir=None`` gives a private temporary store, removed at :meth:`close`.
+    ``clock`` is ``"system"`` or an instant (ISO-8601 string or datetime) starting a manual
+    clock. ``quotas`` is e.g. ``{"stages": 5}``. ``strict=True`` rejects unknown request members.
+
+    One engine may be used from any number of threads at once. :meth:`close` waits for calls
+    in flight; calls made after it raise :class:`ivsrt.EngineClosed`.
+    """
+
+    def __init__(
+        self,
+        data_dir: Union[str, "os.PathLike[str]", None] = None,
+        region: str = "us-east-1",
+        account_id: str = "123456789012",
+        seed: Optional[int] = None,
+        clock: Optional[Instant] = None,
+        durability: Optional[str] = None,
+        quotas: Optional[Mapping[str, int]] = None,
+        strict: bool = False,
+    ) -> None:
+        options: Dict[str, Any] = {"region": region, "account_id": account_id}
+        if data_dir is not None:
+            options["data_dir"] = os.fspath(data_dir)
+        if seed is not None:
+            options["seed"] = seed
+        if clock is not None:
+            options["clock"] = _iso8601(clock)
+        if durability is not None:
+            options["durability"] = durability
+        if quotas is not None:
+            options["quotas"] = dict(quotas)
+        if strict:
+            options["strict"] = True
+        raw = json.dumps(options).encode("utf-8")
+
+        engine_out = ffi.new("ivsrt_engine **")
+        error_out = ffi.new("ivsrt_error **")
+        rc = lib.ivsrt_engine_open(raw, len(raw), engine_out, error_out)
+        if rc != lib.IVSRT_OK:
+            raise _take_error(rc, error_out[0])
+        self._ptr = engine_out[0]
+        self._guard = _CallGuard()
+        # A safety net only: an engine dropped without close() is closed when collected,
+        # when no call can be in flight since every call holds a reference to the engine.
+        self._finalizer = weakref.finalize(self, lib.ivsrt_engine_close, self._ptr)
+        self.region = region
+        self.account_id = account_id
+        self.data_dir = options.get("data_dir")
+        self.options: Dict[str, Any] = options
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._guard.closed
+
+    def close(self) -> None:
+        """Closes the engine (idempotent); waits for calls in flight on other threads."""
+        if self._guard.close():
+            self._finalizer()
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return f"<ivsrt.Engine {state} region={self.region!r} account_id={self.account_id!r}>"
+
+    # -- calls ----------------------------------------------------------------------------
+
+    def invoke_raw(self, operation: str, request: JSONRequest = None) -> bytes:
+        """Like :meth:`invoke`, returning the response JSON text as bytes."""
+        op = _utf8(operation)
+        body = _encode_request(request)
+        out = ffi.new("char **")
+        out_len = ffi.new("size_t *")
+        error_out = ffi.new("ivsrt_error **")
+        with self._guard.shared():
+            rc = lib.ivsrt_invoke(self._ptr, op, len(op), body, len(body), out, out_len, error_out)
+        if rc != lib.IVSRT_OK:
+            raise _take_error(rc, error_out[0])
+        return _take_buffer(out[0], out_len[0])
+
+    def invoke(self, operation: str, request: JSONRequest = None) -> Dict[str, Any]:
+        """Invokes an operation with its AWS input JSON; returns the AWS output JSON.
+
+        ``operation`` is an AWS operation name (``"CreateStage"``) or a test-control
+        operation (``"ivsrt:Reset"``); ``request`` a dict (or JSON text). Errors raise the
+        :class:`ivsrt.Error` subclass named after the AWS error type.
+        """
+        result: Dict[str, Any] = json.loads(self.invoke_raw(operation, request))
+        return result
+
+    def http(
+        self,
+        method: str,
+        target: str,
+        headers: Headers = None,
+        body: Union[bytes, str, None] = None,
+    ) -> HttpResponse:
+        """Answers one HTTP request as the AWS endpoint would (``ivsrt_http``).
+
+        ``target`` is the path with its optional query, percent-encoded as sent. AWS errors
+        are ordinary responses here (status, ``x-amzn-ErrorType``); only misuse raises.
+        """
+        m = _utf8(method)
+        t = _utf8(target)
+        h = _header_lines(headers)
+        b = _utf8(body or b"")
+        status = ffi.new("int *")
+        headers_out = ffi.new("char **")
+        headers_len = ffi.new("size_t *")
+        body_out = ffi.new("char **")
+        body_len = ffi.new("size_t *")
+        error_out = ffi.new("ivsrt_error **")
+        with self._guard.shared():
+            rc = lib.ivsrt_http(
+                self._ptr, m, len(m), t, len(t), h, len(h), b, len(b),
+                status, headers_out, headers_len, body_out, body_len, error_out,
+            )  # fmt: skip
+        if rc != lib.IVSRT_OK:
+            raise _take_error(rc, error_out[0])
+        raw_headers = _take_buffer(headers_out[0], headers_len[0])
+        raw_body = _take_buffer(body_out[0], body_len[0])
+        return HttpResponse(int(status[0]), _parse_header_lines(raw_headers), raw_body)
+
+    # -- test control -----------------------------------------------------------------------
+
+    def verify_participant_token(self, token: str) -> Dict[str, Any]:
+        """``{"valid": True, "claims": {...}}`` or ``{"valid": False, "reason": ...}``.
+
+        Reasons: ``malformed``, ``bad_signature``, ``expired``, ``revoked``, ``stage_deleted``.
+        """
+        return self.invoke("ivsrt:VerifyParticipantToken", {"token": token})
+
+    def set_clock(self, time: Instant) -> str:
+        """Starts (or moves) the manual clock to ``time``; returns it as ISO-8601."""
+        result: str = self.invoke("ivsrt:SetClock", {"time": _iso8601(time)})["time"]
+        return result
+
+    def advance_clock(self, seconds: Union[int, float, _dt.timedelta]) -> str:
+        """Moves the manual clock on by ``seconds``; returns the new time as ISO-8601."""
+        if isinstance(seconds, _dt.timedelta):
+            seconds = seconds.total_seconds()
+        if isinstance(seconds, float) and seconds.is_integer():
+            seconds = int(seconds)
+        result: str = self.invoke("ivsrt:AdvanceClock", {"seconds": seconds})["time"]
+        return result
+
+    def get_clock(self) -> Dict[str, Any]:
+        """``{"time": "...", "manual": bool}``."""
+        return self.invoke("ivsrt:GetClock", {})
+
+    def reset(self) -> None:
+        """Removes every stage, tag and participant of the store."""
+        self.invoke("ivsrt:Reset", {})
+
+    # -- boto3 ----------------------------------------------------------------------------
+
+    def client(self, **kwargs: Any) -> "BaseClient":
+        """A real ``boto3.client("ivs-realtime", ...)`` answered in-process by this engine.
+
+        Keyword arguments go to ``boto3.session.Session.client``; the region defaults to the
+        engine's and the credentials to fake ones. Pass ``session=`` to use your own
+        ``boto3.session.Session``.
+        """
+        from ._boto import make_client
+
+        return make_client(self, **kwargs)
+
+    def handle_botocore_request(self, request: Any) -> Any:
+        """Answers a botocore ``AWSPreparedRequest`` with a ``botocore.awsrequest.AWSResponse``."""
+        from ._boto import answer
+
+        return answer(self, request)
