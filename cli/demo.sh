@@ -10,8 +10,18 @@ if [[ -z "${IVSRT:-}" ]]; then
   if command -v ivsrt >/dev/null; then IVSRT=ivsrt; else IVSRT=./build/cli/ivsrt; fi
 fi
 
+# Echoes the command (quoted where needed; a long token shortened), then runs it.
 run() {
-  printf '\n$ ivsrt %s\n' "$*"
+  local shown=() arg
+  for arg in "$@"; do
+    if [[ "$arg" == eyJ* ]] && ((${#arg} > 60)); then arg="${arg:0:24}..."; fi
+    if [[ "$arg" =~ ^[A-Za-z0-9_./:=,@+-]+$|^[A-Za-z0-9_]+\.\.\.$ ]]; then
+      shown+=("$arg")
+    else
+      shown+=("'$arg'")
+    fi
+  done
+  printf '\n$ ivsrt %s\n' "${shown[*]}"
   "$IVSRT" "$@"
 }
 
