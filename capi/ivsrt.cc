@@ -11,6 +11,7 @@
 
 #include "core/engine.h"
 #include "core/errors.h"
+#include "core/strings.h"
 
 struct ivsrt_engine {
   std::unique_ptr<ivsrt::Engine> engine;
@@ -55,10 +56,10 @@ int Fail(ivsrt_error** error_out, int code, std::string_view type, std::string_v
 int FailWithStatus(ivsrt_error** error_out, const absl::Status& status) {
   if (ivsrt::IsUnknownOperation(status)) {
     return Fail(error_out, IVSRT_EUNKNOWN_OPERATION, "UnknownOperationException",
-                status.message(), 404);
+                ivsrt::ToStd(status.message()), 404);
   }
   ivsrt::AwsError error = ivsrt::AwsErrorOf(status);
-  return Fail(error_out, CodeOf(error), ivsrt::AwsErrorTypeName(error), status.message(),
+  return Fail(error_out, CodeOf(error), ivsrt::AwsErrorTypeName(error), ivsrt::ToStd(status.message()),
               ivsrt::AwsErrorHttpStatus(error));
 }
 
@@ -102,7 +103,7 @@ int ivsrt_engine_open(const char* options_json, size_t options_len, ivsrt_engine
     if (engine_out == nullptr) return Misuse(error_out, "engine_out must not be NULL");
     auto engine = ivsrt::Engine::Open(View(options_json, options_len));
     if (!engine.ok()) {
-      return Fail(error_out, IVSRT_EOPTIONS, "InvalidOptions", engine.status().message(), 400);
+      return Fail(error_out, IVSRT_EOPTIONS, "InvalidOptions", ivsrt::ToStd(engine.status().message()), 400);
     }
     *engine_out = new ivsrt_engine{*std::move(engine)};
     return IVSRT_OK;

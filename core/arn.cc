@@ -1,6 +1,6 @@
 #include "core/arn.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 
 namespace ivsrt {
 
@@ -30,7 +30,7 @@ std::optional<Arn> ParseArn(std::string_view text) {
 
 std::string MakeArn(std::string_view region, std::string_view account,
                     std::string_view resource_type, std::string_view id) {
-  return absl::StrCat("arn:aws:ivs:", region, ":", account, ":", resource_type, "/", id);
+  return StrCat("arn:aws:ivs:", region, ":", account, ":", resource_type, "/", id);
 }
 
 }  // namespace ivsrt

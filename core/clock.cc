@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 
 namespace ivsrt {
@@ -34,7 +34,7 @@ absl::StatusOr<absl::Time> ParseIso8601(std::string_view text) {
   absl::Time t;
   std::string err;
   if (!absl::ParseTime(absl::RFC3339_full, std::string(text), absl::UTCTimeZone(), &t, &err)) {
-    return ValidationError(absl::StrCat("not an ISO-8601 instant: ", text));
+    return ValidationError(StrCat("not an ISO-8601 instant: ", text));
   }
   return t;
 }

@@ -2,8 +2,7 @@
 
 #include <array>
 
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 #include "core/model/model.h"
 #include "core/ops/handlers.h"
@@ -60,22 +59,22 @@ bool IsImplementedAwsOperation(std::string_view operation) {
 absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view operation,
                                      std::string_view body, bool strict) {
   if (body.size() > kMaxRequestBytes) {
-    return ValidationError(absl::StrCat("request body: must be at most ", kMaxRequestBytes,
+    return ValidationError(StrCat("request body: must be at most ", kMaxRequestBytes,
                                         " bytes, got ", body.size()));
   }
-  if (absl::StartsWith(operation, kControlPrefix)) {
+  if (operation.starts_with(kControlPrefix)) {
     for (const ControlOperation& op : kControlOperations) {
       if (op.name == operation) return op.handler(ctx, body);
     }
-    return UnknownOperationError(absl::StrCat("Unknown test-control operation: ", operation));
+    return UnknownOperationError(StrCat("Unknown test-control operation: ", operation));
   }
   const AwsOperation* op = FindAwsOperation(operation);
   if (op == nullptr) {
     if (model::FindOperation(operation) != nullptr) {
       return UnknownOperationError(
-          absl::StrCat("Operation ", operation, " is not implemented by ivsrt yet"));
+          StrCat("Operation ", operation, " is not implemented by ivsrt yet"));
     }
-    return UnknownOperationError(absl::StrCat("Unknown operation: ", operation));
+    return UnknownOperationError(StrCat("Unknown operation: ", operation));
   }
   const model::Operation* modeled = model::FindOperation(operation);
   ASSIGN_OR_RETURN(Value request, ValidateRequest(body, modeled->input_shape, strict));

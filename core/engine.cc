@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/dispatcher.h"
 #include "core/errors.h"
 #include "core/hmac.h"
@@ -16,9 +16,9 @@ namespace {
 
 absl::StatusOr<std::string> MakeTemporaryDir() {
   const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = absl::StrCat(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp", "/ivsrt-XXXXXX");
+  std::string pattern = StrCat(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp", "/ivsrt-XXXXXX");
   if (mkdtemp(pattern.data()) == nullptr) {
-    return InternalError(absl::StrCat("cannot create a temporary store in ", pattern));
+    return InternalError(StrCat("cannot create a temporary store in ", pattern));
   }
   return pattern;
 }
@@ -50,7 +50,7 @@ absl::Status Engine::LoadKeys() {
       key = std::string(*stored);
       return absl::OkStatus();
     }
-    key = options_.seed ? HmacSha256("ivsrt seed", absl::StrCat(*options_.seed))
+    key = options_.seed ? HmacSha256("ivsrt seed", StrCat(*options_.seed))
                         : RandomBytes(kSha256Size);
     return txn.Put(store::Table::kMeta, kSigningKeyMetaKey, key);
   }));

@@ -1,22 +1,24 @@
 #include "core/errors.h"
 
+#include "core/strings.h"
+
 namespace ivsrt {
 
 // Each AWS type rides on one absl code; PendingVerification borrows kUnauthenticated
 // (an account not yet allowed to act), ConflictException kFailedPrecondition.
-absl::Status ValidationError(std::string_view m) { return absl::InvalidArgumentError(m); }
-absl::Status AccessDeniedError(std::string_view m) { return absl::PermissionDeniedError(m); }
+absl::Status ValidationError(std::string_view m) { return absl::InvalidArgumentError(ToAbsl(m)); }
+absl::Status AccessDeniedError(std::string_view m) { return absl::PermissionDeniedError(ToAbsl(m)); }
 absl::Status PendingVerificationError(std::string_view m) {
-  return absl::UnauthenticatedError(m);
+  return absl::UnauthenticatedError(ToAbsl(m));
 }
-absl::Status ResourceNotFoundError(std::string_view m) { return absl::NotFoundError(m); }
-absl::Status ConflictError(std::string_view m) { return absl::FailedPreconditionError(m); }
+absl::Status ResourceNotFoundError(std::string_view m) { return absl::NotFoundError(ToAbsl(m)); }
+absl::Status ConflictError(std::string_view m) { return absl::FailedPreconditionError(ToAbsl(m)); }
 absl::Status ServiceQuotaExceededError(std::string_view m) {
-  return absl::ResourceExhaustedError(m);
+  return absl::ResourceExhaustedError(ToAbsl(m));
 }
-absl::Status InternalError(std::string_view m) { return absl::InternalError(m); }
+absl::Status InternalError(std::string_view m) { return absl::InternalError(ToAbsl(m)); }
 
-absl::Status UnknownOperationError(std::string_view m) { return absl::UnimplementedError(m); }
+absl::Status UnknownOperationError(std::string_view m) { return absl::UnimplementedError(ToAbsl(m)); }
 bool IsUnknownOperation(const absl::Status& status) { return absl::IsUnimplemented(status); }
 
 AwsError AwsErrorOf(const absl::Status& status) {

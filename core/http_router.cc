@@ -3,11 +3,8 @@
 #include <vector>
 
 #include "absl/random/random.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "core/dispatcher.h"
 #include "core/errors.h"
 #include "core/json/writer.h"
@@ -49,7 +46,7 @@ bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out) {
 bool IsRegionName(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    if (!absl::ascii_islower(c) && !absl::ascii_isdigit(c) && c != '-') return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   }
   return true;
 }
@@ -67,18 +64,18 @@ std::string NewRequestId() {
 // `{"resourceArn": arn, ...body members}`: the URI member is appended last, so it wins
 // over a same-named member in the body.
 absl::StatusOr<std::string> WithResourceArn(std::string_view body, std::string_view arn) {
-  std::string_view trimmed = absl::StripAsciiWhitespace(body);
+  std::string_view trimmed = TrimAsciiWhitespace(body);
   std::string arn_member;
   AppendJsonString(arn_member, "resourceArn");
   arn_member += ':';
   AppendJsonString(arn_member, arn);
-  if (trimmed.empty()) return absl::StrCat("{", arn_member, "}");
+  if (trimmed.empty()) return StrCat("{", arn_member, "}");
   if (trimmed.front() != '{' || trimmed.back() != '}') {
     return ValidationError("request body: must be a JSON object");
   }
-  std::string_view inner = absl::StripAsciiWhitespace(trimmed.substr(1, trimmed.size() - 2));
-  if (inner.empty()) return absl::StrCat("{", arn_member, "}");
-  return absl::StrCat(trimmed.substr(0, trimmed.size() - 1), ",", arn_member, "}");
+  std::string_view inner = TrimAsciiWhitespace(trimmed.substr(1, trimmed.size() - 2));
+  if (inner.empty()) return StrCat("{", arn_member, "}");
+  return StrCat(trimmed.substr(0, trimmed.size() - 1), ",", arn_member, "}");
 }
 
 absl::StatusOr<RoutedRequest> RouteTags(std::string_view method, std::string_view label,
@@ -99,13 +96,15 @@ absl::StatusOr<RoutedRequest> RouteTags(std::string_view method, std::string_vie
     JsonWriter w;
     w.BeginObject().Field("resourceArn", arn);
     bool any_key = false;
-    for (std::string_view pair : absl::StrSplit(query, '&', absl::SkipEmpty())) {
-      std::pair<std::string_view, std::string_view> kv = absl::StrSplit(pair, absl::MaxSplits('=', 1));
-      if (kv.first != "tagKeys") continue;
+    for (std::string_view pair : Split(query, '&', /*skip_empty=*/true)) {
+      size_t eq = pair.find('=');
+      std::string_view name = pair.substr(0, eq);
+      std::string_view value = eq == std::string_view::npos ? "" : pair.substr(eq + 1);
+      if (name != "tagKeys") continue;
       if (!any_key) w.Key("tagKeys").BeginArray();
       any_key = true;
       std::string key;
-      if (!PercentDecode(kv.second, true, key)) {
+      if (!PercentDecode(value, true, key)) {
         return ValidationError("tagKeys: malformed percent-encoding in the query string");
       }
       w.String(key);
@@ -114,7 +113,7 @@ absl::StatusOr<RoutedRequest> RouteTags(std::string_view method, std::string_vie
     w.EndObject();
     routed.body = w.Take();
   } else {
-    return UnknownOperationError(absl::StrCat("No operation answers ", method, " /tags/"));
+    return UnknownOperationError(StrCat("No operation answers ", method, " /tags/"));
   }
   return routed;
 }
@@ -127,17 +126,17 @@ absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
   std::string_view query =
       path.size() < target.size() ? target.substr(path.size() + 1) : std::string_view();
   RoutedRequest routed;
-  if (absl::StartsWith(path, kTagsPrefix)) {
+  if (path.starts_with(kTagsPrefix)) {
     ASSIGN_OR_RETURN(routed, RouteTags(request.method, path.substr(kTagsPrefix.size()), query,
                                        request.body));
   } else {
-    std::string_view name = absl::StripPrefix(path, "/");
+    std::string_view name = path.starts_with("/") ? path.substr(1) : path;
     const model::Operation* op = model::FindOperation(name);
     // Only modeled "POST /Name" routes; the test-control names never match one.
     if (op == nullptr || op->http_method != request.method ||
-        op->request_uri != absl::StrCat("/", name)) {
+        op->request_uri != StrCat("/", name)) {
       return UnknownOperationError(
-          absl::StrCat("No operation answers ", request.method, " ", path));
+          StrCat("No operation answers ", request.method, " ", path));
     }
     routed.operation = std::string(name);
     routed.body = std::string(request.body);
@@ -148,24 +147,24 @@ absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
 
 std::string RegionFromHeaders(std::string_view headers) {
   std::string host_region;
-  for (std::string_view line : absl::StrSplit(headers, '\n', absl::SkipEmpty())) {
-    line = absl::StripAsciiWhitespace(line);
+  for (std::string_view line : Split(headers, '\n', /*skip_empty=*/true)) {
+    line = TrimAsciiWhitespace(line);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string_view name = absl::StripAsciiWhitespace(line.substr(0, colon));
-    std::string_view value = absl::StripAsciiWhitespace(line.substr(colon + 1));
-    if (absl::EqualsIgnoreCase(name, "authorization")) {
+    std::string_view name = TrimAsciiWhitespace(line.substr(0, colon));
+    std::string_view value = TrimAsciiWhitespace(line.substr(colon + 1));
+    if (EqualsIgnoreAsciiCase(name, "authorization")) {
       // AWS4-HMAC-SHA256 Credential=AKID/DATE/REGION/SERVICE/aws4_request, ...
       size_t at = value.find("Credential=");
       if (at == std::string_view::npos) continue;
       std::string_view scope = value.substr(at + 11);
       scope = scope.substr(0, scope.find_first_of(", "));
-      std::vector<std::string_view> parts = absl::StrSplit(scope, '/');
+      std::vector<std::string_view> parts = Split(scope, '/');
       if (parts.size() == 5 && IsRegionName(parts[2])) return std::string(parts[2]);
-    } else if (absl::EqualsIgnoreCase(name, "host")) {
+    } else if (EqualsIgnoreAsciiCase(name, "host")) {
       // ivsrealtime.REGION.amazonaws.com (also -fips and dual-stack forms)
-      std::vector<std::string_view> labels = absl::StrSplit(value, '.');
-      if (labels.size() >= 3 && absl::StartsWith(labels[0], "ivsrealtime") &&
+      std::vector<std::string_view> labels = Split(value, '.');
+      if (labels.size() >= 3 && labels[0].starts_with("ivsrealtime") &&
           IsRegionName(labels[1])) {
         host_region = std::string(labels[1]);
       }
@@ -177,7 +176,7 @@ std::string RegionFromHeaders(std::string_view headers) {
 HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result) {
   HttpResponse response;
   response.headers =
-      absl::StrCat("Content-Type: application/json\r\nx-amzn-RequestId: ", NewRequestId(), "\r\n");
+      StrCat("Content-Type: application/json\r\nx-amzn-RequestId: ", NewRequestId(), "\r\n");
   if (result.ok()) {
     response.body = *result;
     return response;
@@ -191,11 +190,11 @@ HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result) {
     type = AwsErrorTypeName(error);
     response.status = AwsErrorHttpStatus(error);
   }
-  absl::StrAppend(&response.headers, "x-amzn-ErrorType: ", type, "\r\n");
+  StrAppend(&response.headers, "x-amzn-ErrorType: ", type, "\r\n");
   JsonWriter w;
   w.BeginObject();
-  w.Field("exceptionMessage", result.status().message());
-  w.Field("message", result.status().message());
+  w.Field("exceptionMessage", ToStd(result.status().message()));
+  w.Field("message", ToStd(result.status().message()));
   w.EndObject();
   response.body = w.Take();
   return response;

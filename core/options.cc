@@ -1,6 +1,6 @@
 #include "core/options.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/clock.h"
 #include "core/errors.h"
 #include "simdjson.h"
@@ -25,7 +25,7 @@ bool IsAccountId(std::string_view s) {
 }
 
 absl::Status Invalid(std::string_view option, std::string_view rule) {
-  return absl::InvalidArgumentError(absl::StrCat("option ", option, ": ", rule));
+  return absl::InvalidArgumentError(StrCat("option ", option, ": ", rule));
 }
 
 absl::Status ReadQuotas(simdjson::dom::element value, Quotas& quotas) {
@@ -35,7 +35,7 @@ absl::Status ReadQuotas(simdjson::dom::element value, Quotas& quotas) {
   }
   for (auto field : object) {
     if (field.key != "stages") {
-      return Invalid(absl::StrCat("quotas.", std::string_view(field.key)), "unknown quota");
+      return Invalid(StrCat("quotas.", std::string_view(field.key)), "unknown quota");
     }
     int64_t n = 0;
     if (field.value.get_int64().get(n) != simdjson::SUCCESS || n < 0) {

@@ -1,6 +1,6 @@
 #include "core/token.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/base64url.h"
 #include "core/hmac.h"
 
@@ -11,9 +11,9 @@ constexpr std::string_view kHeader = R"({"alg":"HS256","typ":"JWT"})";
 
 std::string SignJwt(std::string_view key, std::string_view payload_json) {
   std::string signing_input =
-      absl::StrCat(Base64UrlEncode(kHeader), ".", Base64UrlEncode(payload_json));
+      StrCat(Base64UrlEncode(kHeader), ".", Base64UrlEncode(payload_json));
   std::string signature = Base64UrlEncode(HmacSha256(key, signing_input));
-  return absl::StrCat(signing_input, ".", signature);
+  return StrCat(signing_input, ".", signature);
 }
 
 JwtCheck CheckJwt(std::string_view key, std::string_view token) {

@@ -59,6 +59,10 @@ void Value::Set(std::string key, Value v) {
   entries_.emplace_back(std::move(key), std::move(v));
 }
 
+void Value::AppendUnique(std::string key, Value v) {
+  entries_.emplace_back(std::move(key), std::move(v));
+}
+
 void Value::Append(Value v) { items_.push_back(std::move(v)); }
 
 }  // namespace ivsrt

@@ -39,6 +39,9 @@ class Value {
   const Value* Find(std::string_view key) const;
   // Objects: sets key (replacing an earlier value of the same key).
   void Set(std::string key, Value v);
+  // Objects: adds key, which the caller knows is absent (Set without its linear search, so
+  // building a large object stays linear).
+  void AppendUnique(std::string key, Value v);
   // Lists.
   void Append(Value v);
 

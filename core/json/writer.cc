@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 
 namespace ivsrt {
 
@@ -85,7 +85,7 @@ JsonWriter& JsonWriter::String(std::string_view s) {
 
 JsonWriter& JsonWriter::Int(int64_t i) {
   BeforeValue();
-  absl::StrAppend(&out_, i);
+  StrAppend(&out_, i);
   return *this;
 }
 

@@ -1,7 +1,7 @@
 // The test-control operations: verify a participant token, drive the manual clock, reset.
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
@@ -30,7 +30,7 @@ absl::StatusOr<std::string_view> RequiredString(simdjson::dom::object object,
                                                 std::string_view member) {
   std::string_view value;
   if (object[member].get_string().get(value) != simdjson::SUCCESS) {
-    return ValidationError(absl::StrCat(member, ": is required and must be a string"));
+    return ValidationError(StrCat(member, ": is required and must be a string"));
   }
   return value;
 }

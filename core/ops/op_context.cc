@@ -1,6 +1,6 @@
 #include "core/ops/op_context.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 #include "core/store/codec.h"
 
@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kIdCounterKey = "id_counter";
 }  // namespace
 
-std::string OpContext::Partition() const { return absl::StrCat(account, ":", region, ":"); }
+std::string OpContext::Partition() const { return StrCat(account, ":", region, ":"); }
 
 absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx) {
   ASSIGN_OR_RETURN(auto stored, txn.Get(store::Table::kMeta, kIdCounterKey));

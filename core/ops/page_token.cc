@@ -1,6 +1,6 @@
 #include "core/ops/page_token.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/base64url.h"
 #include "core/errors.h"
 #include "core/hmac.h"
@@ -14,15 +14,15 @@ constexpr size_t kMacBytes = 16;
 
 std::string Mac(const OpContext& ctx, std::string_view operation, std::string_view body) {
   return HmacSha256(ctx.services->page_key,
-                    absl::StrCat(operation, "\n", ctx.Partition(), "\n", body))
+                    StrCat(operation, "\n", ctx.Partition(), "\n", body))
       .substr(0, kMacBytes);
 }
 
 }  // namespace
 
 std::string SealPageToken(const OpContext& ctx, std::string_view operation, uint64_t position) {
-  std::string body = absl::StrCat(std::string(1, kVersion), store::BigEndian64(position));
-  return Base64UrlEncode(absl::StrCat(body, Mac(ctx, operation, body)));
+  std::string body = StrCat(std::string(1, kVersion), store::BigEndian64(position));
+  return Base64UrlEncode(StrCat(body, Mac(ctx, operation, body)));
 }
 
 absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, std::string_view operation,

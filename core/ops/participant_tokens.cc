@@ -1,6 +1,6 @@
 #include "core/ops/participant_tokens.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/store/codec.h"
@@ -49,11 +49,11 @@ absl::StatusOr<ParticipantRecord> DecodeParticipant(std::string_view bytes) {
 }
 
 std::string ParticipantPrefix(std::string_view stage_arn) {
-  return absl::StrCat(stage_arn, "|");
+  return StrCat(stage_arn, "|");
 }
 
 std::string ParticipantKey(std::string_view stage_arn, std::string_view participant_id) {
-  return absl::StrCat(stage_arn, "|", participant_id);
+  return StrCat(stage_arn, "|", participant_id);
 }
 
 absl::Status CheckAttributes(const Value& token_config, std::string_view member) {
@@ -62,7 +62,7 @@ absl::Status CheckAttributes(const Value& token_config, std::string_view member)
   size_t total = 0;
   for (const auto& [k, v] : attributes->entries()) total += k.size() + v.as_string().size();
   if (total > kMaxAttributesBytes) {
-    return ValidationError(absl::StrCat(member, ": must be at most 1 KB (1024 bytes) of keys ",
+    return ValidationError(StrCat(member, ": must be at most 1 KB (1024 bytes) of keys ",
                                         "and values in total, got ", total));
   }
   return absl::OkStatus();
@@ -80,7 +80,7 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view 
   bool subscribe = HasCapability(capabilities, "SUBSCRIBE");
   int64_t iat = absl::ToUnixSeconds(ctx.now);
   int64_t exp = iat + duration * 60;
-  std::string whip = absl::StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net");
+  std::string whip = StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net");
 
   JsonWriter claims;
   claims.BeginObject();

@@ -1,5 +1,5 @@
 // CreateParticipantToken, DisconnectParticipant.
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
 #include "core/ops/participant_tokens.h"
@@ -32,7 +32,7 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
     ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kParticipants, key));
     if (!bytes.has_value()) {
       return ResourceNotFoundError(
-          absl::StrCat("Participant not found: ", participant_id, " on stage ", arn));
+          StrCat("Participant not found: ", participant_id, " on stage ", arn));
     }
     ASSIGN_OR_RETURN(ParticipantRecord participant, DecodeParticipant(*bytes));
     participant.revoked = true;

@@ -1,6 +1,6 @@
 #include "core/ops/stage_record.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/recording_config.h"
@@ -24,22 +24,22 @@ absl::StatusOr<StageRecord> DecodeStage(std::string_view id, std::string_view by
   stage.name = std::string(r.Str());
   stage.recording_json = std::string(r.Str());
   stage.endpoint_host = std::string(r.Str());
-  if (!r.ok()) return InternalError(absl::StrCat("corrupt stage record ", id));
+  if (!r.ok()) return InternalError(StrCat("corrupt stage record ", id));
   return stage;
 }
 
 std::string StageKey(const OpContext& ctx, std::string_view id) {
-  return absl::StrCat(ctx.Partition(), id);
+  return StrCat(ctx.Partition(), id);
 }
 
 std::string StageOrderKey(const OpContext& ctx, uint64_t seq) {
-  return absl::StrCat(ctx.Partition(), store::BigEndian64(seq));
+  return StrCat(ctx.Partition(), store::BigEndian64(seq));
 }
 
 absl::StatusOr<StageRecord> LoadStage(const store::Txn& txn, const OpContext& ctx,
                                       std::string_view arn) {
   auto parsed = ParseArn(arn);
-  auto not_found = [&] { return ResourceNotFoundError(absl::StrCat("Stage not found: ", arn)); };
+  auto not_found = [&] { return ResourceNotFoundError(StrCat("Stage not found: ", arn)); };
   if (!parsed || parsed->resource_type != "stage" || parsed->region != ctx.region ||
       parsed->account != ctx.account) {
     return not_found();
@@ -63,11 +63,11 @@ void WriteStage(JsonWriter& w, std::string_view arn, const StageRecord& stage,
   WriteRecordingConfig(w, stage.recording_json);
   w.Key("endpoints").BeginObject();
   w.Field("events", "wss://global.events.live-video.net");
-  w.Field("rtmp", absl::StrCat("rtmp://", stage.endpoint_host,
+  w.Field("rtmp", StrCat("rtmp://", stage.endpoint_host,
                                ".global-contribute-staging.live-video.net/app/"));
-  w.Field("rtmps", absl::StrCat("rtmps://", stage.endpoint_host,
+  w.Field("rtmps", StrCat("rtmps://", stage.endpoint_host,
                                 ".global-contribute-staging.live-video.net:443/app/"));
-  w.Field("whip", absl::StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net"));
+  w.Field("whip", StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net"));
   w.EndObject();
   w.Field("name", stage.name);
   w.Key("tags");

@@ -1,7 +1,7 @@
 // CreateStage, GetStage, ListStages, UpdateStage, DeleteStage.
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
@@ -18,7 +18,7 @@ namespace {
 constexpr int64_t kDefaultListStagesPage = 50;
 
 std::string StageCountKey(const OpContext& ctx) {
-  return absl::StrCat("stage_count:", ctx.Partition());
+  return StrCat("stage_count:", ctx.Partition());
 }
 
 absl::StatusOr<uint64_t> StageCount(const store::Txn& txn, const OpContext& ctx) {
@@ -56,7 +56,7 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
     for (size_t i = 0; i < token_configs->items().size(); ++i) {
       RETURN_IF_ERROR(CheckAttributes(
           token_configs->items()[i],
-          absl::StrCat("participantTokenConfigurations[", i, "].attributes")));
+          StrCat("participantTokenConfigurations[", i, "].attributes")));
     }
   }
   StageRecord stage;
@@ -70,13 +70,13 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
     ASSIGN_OR_RETURN(uint64_t count, StageCount(txn, ctx));
     if (count >= static_cast<uint64_t>(ctx.services->quotas.stages)) {
       return ServiceQuotaExceededError(
-          absl::StrCat("Stage quota exceeded: at most ", ctx.services->quotas.stages,
+          StrCat("Stage quota exceeded: at most ", ctx.services->quotas.stages,
                        " stages per account and region"));
     }
     ASSIGN_OR_RETURN(DrawnId drawn, NextId(txn, ctx));
     stage.id = drawn.id;
     stage.seq = drawn.counter;
-    stage.endpoint_host = ctx.services->ids.Hex12(absl::StrCat("endpoint:", drawn.id));
+    stage.endpoint_host = ctx.services->ids.Hex12(StrCat("endpoint:", drawn.id));
     std::string arn = MakeArn(ctx.region, ctx.account, "stage", stage.id);
     RETURN_IF_ERROR(txn.Put(store::Table::kStages, StageKey(ctx, stage.id), EncodeStage(stage)));
     RETURN_IF_ERROR(txn.Put(store::Table::kStageOrder, StageOrderKey(ctx, stage.seq), stage.id));
@@ -141,7 +141,7 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
     for (const std::string& id : ids) {
       std::string arn = MakeArn(ctx.region, ctx.account, "stage", id);
       ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, StageKey(ctx, id)));
-      if (!bytes.has_value()) return InternalError(absl::StrCat("stage index points at ", id));
+      if (!bytes.has_value()) return InternalError(StrCat("stage index points at ", id));
       ASSIGN_OR_RETURN(StageRecord stage, DecodeStage(id, *bytes));
       ASSIGN_OR_RETURN(store::TagMap tags, LoadTags(txn, arn));
       w.BeginObject();

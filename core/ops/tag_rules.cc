@@ -1,15 +1,14 @@
 #include "core/ops/tag_rules.h"
 
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 
 namespace ivsrt {
 
 absl::Status CheckTagKeysNotReserved(const Value& tags_or_keys, std::string_view member) {
   auto check = [&](std::string_view key) {
-    return absl::StartsWith(key, "aws:")
-               ? ValidationError(absl::StrCat(member, ": tag key ", key,
+    return key.starts_with("aws:")
+               ? ValidationError(StrCat(member, ": tag key ", key,
                                               " uses the reserved prefix aws:"))
                : absl::OkStatus();
   };
@@ -28,7 +27,7 @@ absl::StatusOr<store::TagMap> LoadTags(const store::Txn& txn, std::string_view a
   ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kTags, arn));
   if (!bytes.has_value()) return store::TagMap();
   auto tags = store::DecodeTags(*bytes);
-  if (!tags) return InternalError(absl::StrCat("corrupt tags of ", arn));
+  if (!tags) return InternalError(StrCat("corrupt tags of ", arn));
   return *std::move(tags);
 }
 

@@ -1,5 +1,5 @@
 // TagResource, UntagResource, ListTagsForResource: tags of any resource, by ARN.
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
@@ -14,7 +14,7 @@ absl::Status CheckResourceExists(const store::Txn& txn, const OpContext& ctx,
                                  std::string_view arn) {
   auto parsed = ParseArn(arn);
   if (parsed && parsed->resource_type == "stage") return LoadStage(txn, ctx, arn).status();
-  return ResourceNotFoundError(absl::StrCat("Resource not found: ", arn));
+  return ResourceNotFoundError(StrCat("Resource not found: ", arn));
 }
 
 }  // namespace
@@ -28,7 +28,7 @@ absl::StatusOr<std::string> TagResource(const OpContext& ctx, const Value& reque
     ASSIGN_OR_RETURN(store::TagMap merged, LoadTags(txn, arn));
     for (const auto& [key, value] : tags->entries()) merged[key] = value.as_string();
     if (merged.size() > kMaxTagsPerResource) {
-      return ValidationError(absl::StrCat("tags: a resource may have at most ",
+      return ValidationError(StrCat("tags: a resource may have at most ",
                                           kMaxTagsPerResource, " tags; this request would give it ",
                                           merged.size()));
     }

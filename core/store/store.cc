@@ -9,7 +9,7 @@
 #include <map>
 #include <mutex>
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 
 namespace ivsrt::store {
@@ -29,11 +29,11 @@ std::map<std::string, std::weak_ptr<Store>>& Registry() {
 absl::StatusOr<std::string> MakeDirectory(const std::string& dir) {
   if (dir.empty()) return InternalError("data_dir is empty");
   if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return InternalError(absl::StrCat("cannot create data_dir ", dir, ": ", strerror(errno)));
+    return InternalError(StrCat("cannot create data_dir ", dir, ": ", strerror(errno)));
   }
   char resolved[PATH_MAX];
   if (realpath(dir.c_str(), resolved) == nullptr) {
-    return InternalError(absl::StrCat("cannot resolve data_dir ", dir, ": ", strerror(errno)));
+    return InternalError(StrCat("cannot resolve data_dir ", dir, ": ", strerror(errno)));
   }
   return std::string(resolved);
 }

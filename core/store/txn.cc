@@ -1,6 +1,6 @@
 #include "core/store/txn.h"
 
-#include "absl/strings/str_cat.h"
+#include "core/strings.h"
 #include "core/errors.h"
 
 namespace ivsrt::store {
@@ -19,12 +19,12 @@ constexpr std::string_view kMapFullMessage = "store map full";
 
 absl::Status LmdbStatus(int rc, std::string_view what) {
   if (rc == MDB_SUCCESS) return absl::OkStatus();
-  if (rc == MDB_MAP_FULL) return absl::ResourceExhaustedError(kMapFullMessage);
-  return InternalError(absl::StrCat("store ", what, " failed: ", mdb_strerror(rc)));
+  if (rc == MDB_MAP_FULL) return absl::ResourceExhaustedError(ToAbsl(kMapFullMessage));
+  return InternalError(StrCat("store ", what, " failed: ", mdb_strerror(rc)));
 }
 
 bool IsMapFull(const absl::Status& status) {
-  return absl::IsResourceExhausted(status) && status.message() == kMapFullMessage;
+  return absl::IsResourceExhausted(status) && ToStd(status.message()) == kMapFullMessage;
 }
 
 absl::StatusOr<std::optional<std::string_view>> Txn::Get(Table t,
@@ -46,7 +46,8 @@ absl::Status Txn::Scan(
   std::string_view start = from < prefix ? prefix : from;
   MDB_val k = Val(start);
   MDB_val v;
-  rc = mdb_cursor_get(cursor, &k, &v, MDB_SET_RANGE);
+  // LMDB refuses empty keys, so an unbounded scan starts at the first one.
+  rc = mdb_cursor_get(cursor, &k, &v, start.empty() ? MDB_FIRST : MDB_SET_RANGE);
   while (rc == MDB_SUCCESS) {
     std::string_view key = View(k);
     if (key.substr(0, prefix.size()) != prefix || !visit(key, View(v))) break;

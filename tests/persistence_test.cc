@@ -1,0 +1,121 @@
+// The store: reopening, sharing a data_dir, seeds, options, file modes, map growth.
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/strings.h"
+#include "tests/engine_fixture.h"
+
+namespace ivsrt::testing {
+namespace {
+
+class PersistenceTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    dir_ = TempDir();
+    Open(Options());
+  }
+  void TearDown() override {
+    engine_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string Options(std::string_view extra = "") {
+    return StrCat("{\"data_dir\": ", Quote(dir_), extra, "}");
+  }
+  std::string dir_;
+};
+
+TEST_F(PersistenceTest, ReopeningShowsEveryCommittedChange) {
+  Json created = Call("CreateStage", R"({"name": "kept", "tags": {"a": "1"},
+                                         "participantTokenConfigurations": [{}]})");
+  std::string arn = created.Str("stage/arn");
+  std::string token = created.Str("participantTokens/0/token");
+  std::string pid = created.Str("participantTokens/0/participantId");
+  Call("DisconnectParticipant",
+       "{\"stageArn\": " + Quote(arn) + ", \"participantId\": " + Quote(pid) + "}");
+  engine_.reset();
+  Open(Options());
+  Json got = Call("GetStage", "{\"arn\": " + Quote(arn) + "}");
+  EXPECT_EQ(got.Str("stage/name"), "kept");
+  EXPECT_EQ(got.Str("stage/tags/a"), "1");
+  Json verdict = Call("ivsrt:VerifyParticipantToken", "{\"token\": " + Quote(token) + "}");
+  EXPECT_EQ(verdict.Str("reason"), "revoked");  // same signing key, same revocation
+}
+
+TEST_F(PersistenceTest, TwoEnginesOnOneDirectoryShareTheStore) {
+  auto second = Engine::Open(Options());
+  ASSERT_TRUE(second.ok()) << second.status();
+  std::string arn = CreateStageArn();
+  auto got = (*second)->Invoke("GetStage", "{\"arn\": " + Quote(arn) + "}");
+  EXPECT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(&(*second)->store(), &engine_->store());
+}
+
+TEST_F(PersistenceTest, FilesAreReadableByTheOwnerOnly) {
+  struct stat st;
+  ASSERT_EQ(stat(dir_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0077, 0u);
+  ASSERT_EQ(stat((dir_ + "/data.mdb").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0077, 0u);
+}
+
+TEST_F(PersistenceTest, TheMapGrowsInsteadOfFilling) {
+  // 64 MiB initial map; 5000 stages with 50 large tags each need more than that.
+  std::string tags = "{";
+  for (int i = 0; i < 50; ++i) {
+    StrAppend(&tags, i ? "," : "", "\"", std::string(100, 'k'), i, "\": ", Quote(std::string(256, 'v')));
+  }
+  tags += "}";
+  Open(Options(R"(, "quotas": {"stages": 100000}, "durability": "nosync")"));
+  for (int i = 0; i < 5000; ++i) {
+    auto r = Raw("CreateStage", "{\"tags\": " + tags + "}");
+    ASSERT_TRUE(r.ok()) << i << " " << r.status();
+  }
+  auto used = engine_->store().UsedBytes();
+  ASSERT_TRUE(used.ok());
+  EXPECT_GT(*used, size_t{64} << 20);
+  EXPECT_EQ(Call("ListStages", R"({"maxResults": 100})").Size("stages"), 100u);
+}
+
+TEST_F(PersistenceTest, ASeedMakesIdsAndTokensReproducible) {
+  std::vector<std::string> outputs;
+  for (int round = 0; round < 2; ++round) {
+    Open(R"({"seed": 99, "clock": "2026-05-05T00:00:00Z"})");
+    outputs.push_back(Call("CreateStage", R"({"participantTokenConfigurations": [{}]})").text());
+  }
+  EXPECT_EQ(outputs[0], outputs[1]);
+  Open(R"({"seed": 100, "clock": "2026-05-05T00:00:00Z"})");
+  EXPECT_NE(Call("CreateStage", R"({"participantTokenConfigurations": [{}]})").text(), outputs[0]);
+}
+
+TEST(EngineOptions, InvalidOptionsAreClearErrors) {
+  for (std::string_view bad :
+       {"[]", "{", R"({"nope": 1})", R"({"region": "US EAST"})", R"({"account_id": "12"})",
+        R"({"durability": "maybe"})", R"({"seed": -1})", R"({"clock": "yesterday"})",
+        R"({"quotas": {"stages": -1}})", R"({"quotas": {"channels": 1}})", R"({"strict": "yes"})",
+        R"({"data_dir": ""})"}) {
+    auto engine = Engine::Open(bad);
+    EXPECT_TRUE(absl::IsInvalidArgument(engine.status())) << bad << " " << engine.status();
+  }
+  auto ok = Engine::Open(R"({"region": "ap-south-1", "account_id": "000000000001",
+                              "durability": "nosync", "clock": "system", "strict": false})");
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  auto out = (*ok)->Invoke("CreateStage", "{}");
+  ASSERT_TRUE(out.ok());
+  EXPECT_NE(out->find("arn:aws:ivs:ap-south-1:000000000001:stage/"), std::string::npos);
+}
+
+TEST(EngineOptions, TemporaryStoresAreRemovedAtClose) {
+  auto engine = Engine::Open("");
+  ASSERT_TRUE(engine.ok());
+  std::string dir = (*engine)->store().dir();
+  EXPECT_TRUE(std::filesystem::exists(dir));
+  engine->reset();
+  EXPECT_FALSE(std::filesystem::exists(dir));
+}
+
+}  // namespace
+}  // namespace ivsrt::testing
