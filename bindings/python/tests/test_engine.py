@@ -1,0 +1,162 @@
+"""ivsrt.Engine: options, errors, test-control operations, lifetime."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+
+import ivsrt
+from ivsrt._native import lib
+
+
+def test_versions() -> None:
+    assert re.fullmatch(r"\d+\.\d+\.\d+", ivsrt.library_version())
+    major, minor, patch = (int(p) for p in ivsrt.library_version().split("."))
+    assert lib.ivsrt_version_number() == major * 1000000 + minor * 1000 + patch
+    assert major == lib.IVSRT_VERSION_MAJOR
+
+
+def test_error_classes_are_named_after_the_aws_types() -> None:
+    expected = {
+        "ValidationException": (400, lib.IVSRT_EVALIDATION),
+        "AccessDeniedException": (403, lib.IVSRT_EACCESS_DENIED),
+        "PendingVerification": (403, lib.IVSRT_EPENDING_VERIFICATION),
+        "ResourceNotFoundException": (404, lib.IVSRT_ENOT_FOUND),
+        "ConflictException": (409, lib.IVSRT_ECONFLICT),
+        "ServiceQuotaExceededException": (402, lib.IVSRT_EQUOTA),
+        "InternalServerException": (500, lib.IVSRT_EINTERNAL),
+    }
+    for name, (status, code) in expected.items():
+        cls = getattr(ivsrt, name)
+        assert issubclass(cls, ivsrt.Error)
+        err = cls("m")
+        assert (err.type, err.http_status, err.code, err.message) == (name, status, code, "m")
+    assert issubclass(ivsrt.EngineClosed, ivsrt.Error)
+    assert issubclass(ivsrt.InvalidOptions, ivsrt.Error)
+
+
+def test_invoke_error_carries_type_message_status_code(ivsrt_engine: ivsrt.Engine) -> None:
+    with pytest.raises(ivsrt.ValidationException) as info:
+        ivsrt_engine.invoke("GetStage", {"arn": "nope"})
+    e = info.value
+    assert (e.type, e.http_status, e.code) == ("ValidationException", 400, lib.IVSRT_EVALIDATION)
+    assert "arn" in e.message
+    assert str(e).startswith("ValidationException: ")
+
+
+def test_unknown_operation(ivsrt_engine: ivsrt.Engine) -> None:
+    with pytest.raises(ivsrt.UnknownOperationException) as info:
+        ivsrt_engine.invoke("CreateChannel", {})
+    assert info.value.code == lib.IVSRT_EUNKNOWN_OPERATION
+
+
+@pytest.mark.parametrize("raw", ['{"name": ', "[1, 2]", b"\xff\xfe", '{"name": 5}'])
+def test_malformed_requests_are_validation_errors(ivsrt_engine: ivsrt.Engine, raw: Any) -> None:
+    with pytest.raises(ivsrt.ValidationException):
+        ivsrt_engine.invoke("CreateStage", raw)
+
+
+def test_unknown_members_ignored_unless_strict() -> None:
+    with ivsrt.Engine() as lenient:
+        assert lenient.invoke("CreateStage", {"name": "a", "futureMember": 1})["stage"]["name"] == "a"
+    with ivsrt.Engine(strict=True) as strict:
+        with pytest.raises(ivsrt.ValidationException):
+            strict.invoke("CreateStage", {"name": "a", "futureMember": 1})
+
+
+@pytest.mark.parametrize("options", [
+    {"region": ""},
+    {"account_id": "12"},
+    {"durability": "sometimes"},
+    {"clock": "yesterday"},
+    {"quotas": {"stages": -1}},
+    {"seed": -1},
+])
+def test_invalid_options(options: Any) -> None:
+    with pytest.raises(ivsrt.InvalidOptions) as info:
+        ivsrt.Engine(**options)
+    assert info.value.code == lib.IVSRT_EOPTIONS
+    assert info.value.message
+
+
+def test_region_and_account_shape_arns() -> None:
+    with ivsrt.Engine(region="ap-northeast-2", account_id="111122223333") as engine:
+        arn = engine.invoke("CreateStage", {})["stage"]["arn"]
+        assert arn.startswith("arn:aws:ivs:ap-northeast-2:111122223333:stage/")
+
+
+def test_seed_makes_ids_and_tokens_deterministic() -> None:
+    def run() -> Any:
+        with ivsrt.Engine(seed=42, clock="2026-01-02T03:04:05Z") as engine:
+            out = engine.invoke("CreateStage", {"participantTokenConfigurations": [{}]})
+            return out["stage"]["arn"], out["participantTokens"][0]["token"]
+
+    assert run() == run()
+
+
+def test_data_dir_persists_across_reopen(tmp_path: Any) -> None:
+    with ivsrt.Engine(data_dir=tmp_path / "store", durability="nosync") as engine:
+        arn = engine.invoke("CreateStage", {"name": "kept", "tags": {"k": "v"}})["stage"]["arn"]
+    with ivsrt.Engine(data_dir=str(tmp_path / "store")) as engine:
+        stage = engine.invoke("GetStage", {"arn": arn})["stage"]
+        assert (stage["name"], stage["tags"]) == ("kept", {"k": "v"})
+
+
+def test_manual_clock() -> None:
+    with ivsrt.Engine(clock=dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)) as engine:
+        assert engine.get_clock() == {"time": "2026-01-02T03:04:05Z", "manual": True}
+        assert engine.advance_clock(60) == "2026-01-02T03:05:05Z"
+        assert engine.advance_clock(dt.timedelta(hours=1)) == "2026-01-02T04:05:05Z"
+        assert engine.set_clock("2027-06-01T00:00:00Z") == "2027-06-01T00:00:00Z"
+        naive = dt.datetime(2028, 2, 29, 12, 0, 0)  # naive datetimes are UTC
+        assert engine.set_clock(naive) == "2028-02-29T12:00:00Z"
+        token = engine.invoke("CreateStage", {"participantTokenConfigurations": [{"duration": 5}]})
+        assert token["participantTokens"][0]["expirationTime"] == "2028-02-29T12:05:00Z"
+
+
+def test_system_clock_by_default(ivsrt_engine: ivsrt.Engine) -> None:
+    clock = ivsrt_engine.get_clock()
+    assert clock["manual"] is False
+    now = dt.datetime.now(dt.timezone.utc)
+    then = dt.datetime.strptime(clock["time"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    assert abs((now - then).total_seconds()) < 300
+
+
+def test_reset_removes_everything(ivsrt_engine: ivsrt.Engine) -> None:
+    out = ivsrt_engine.invoke("CreateStage", {"participantTokenConfigurations": [{}]})
+    ivsrt_engine.reset()
+    assert ivsrt_engine.invoke("ListStages") == {"stages": []}
+    with pytest.raises(ivsrt.ResourceNotFoundException):
+        ivsrt_engine.invoke("GetStage", {"arn": out["stage"]["arn"]})
+    assert ivsrt_engine.verify_participant_token(out["participantTokens"][0]["token"])["valid"] is False
+
+
+def test_invoke_raw_returns_the_json_text(ivsrt_engine: ivsrt.Engine) -> None:
+    raw = ivsrt_engine.invoke_raw("ListStages", "{}")
+    assert json.loads(raw) == {"stages": []}
+
+
+def test_close_is_idempotent_and_later_calls_raise() -> None:
+    engine = ivsrt.Engine()
+    with engine:
+        engine.invoke("ListStages")
+    assert engine.closed
+    engine.close()
+    for call in (
+        lambda: engine.invoke("ListStages"),
+        lambda: engine.http("POST", "/ListStages", {}, b"{}"),
+        lambda: engine.reset(),
+        lambda: engine.client().list_stages(),
+    ):
+        with pytest.raises(ivsrt.EngineClosed):
+            call()
+
+
+def test_temporary_store_engines_are_independent() -> None:
+    with ivsrt.Engine() as a, ivsrt.Engine() as b:
+        a.invoke("CreateStage", {})
+        assert b.invoke("ListStages") == {"stages": []}
