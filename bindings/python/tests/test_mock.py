@@ -62,7 +62,7 @@ def test_client_created_before_ivsrt_was_imported(tmp_path: Any) -> None:
         client = boto3.client("ivs-realtime", region_name="us-west-2",
                               aws_access_key_id="k", aws_secret_access_key="s")
         import ivsrt
-        with ivsrt.mock_ivs_realtime() as engine:
+        with ivsrt.mock_ivs_realtime(region="us-west-2") as engine:
             arn = client.create_stage(name="x")["stage"]["arn"]
             assert engine.invoke("GetStage", {"arn": arn})["stage"]["name"] == "x"
         print(arn)

@@ -171,14 +171,6 @@ def test_list_stages_validation(api: Any, params: Dict[str, Any]) -> None:
     expect_error(api, "ValidationException", 400, "ListStages", **params)
 
 
-def test_list_stages_paginator(ivsrt_engine: Any, ivs_realtime_client: Any) -> None:
-    arns = {ivs_realtime_client.create_stage(name=f"p{i}")["stage"]["arn"] for i in range(5)}
-    paginator = ivs_realtime_client.get_paginator("list_stages")
-    pages = list(paginator.paginate(PaginationConfig={"PageSize": 2}))
-    assert len(pages) == 3
-    assert {s["arn"] for p in pages for s in p["stages"]} == arns
-
-
 # -- UpdateStage ---------------------------------------------------------------------------
 
 

@@ -31,7 +31,13 @@ def test_concurrent_invoke_and_boto3(ivsrt_engine: ivsrt.Engine) -> None:
     with ThreadPoolExecutor(THREADS) as pool:
         arns = [a for chunk in pool.map(work, range(THREADS)) for a in chunk]
     assert len(set(arns)) == THREADS * PER_THREAD
-    listed = [s["arn"] for p in client.get_paginator("list_stages").paginate() for s in p["stages"]]
+    listed, token = [], None
+    while True:
+        page = client.list_stages(maxResults=100, **({"nextToken": token} if token else {}))
+        listed += [s["arn"] for s in page["stages"]]
+        token = page.get("nextToken")
+        if not token:
+            break
     assert sorted(listed) == sorted(arns)
 
 
