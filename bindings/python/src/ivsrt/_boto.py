@@ -9,7 +9,7 @@ the SigV4 credential scope of the Authorization header, as AWS does.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional, cast
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ def answer(engine: "Engine", request: "AWSPreparedRequest") -> "AWSResponse":
     if not any(k.lower() == "host" for k, _ in headers) and url.netloc:
         headers.append(("Host", url.netloc))
     response = engine.http(request.method, target, headers, _body_bytes(request.body))
-    return AWSResponse(request.url, response.status, response.headers, _RawResponse(response.body))
+    headers_out: Any = response.headers  # AWSResponse takes any mapping
+    return AWSResponse(request.url, response.status, headers_out, _RawResponse(response.body))
 
 
 class EngineHandler:
@@ -90,6 +91,7 @@ def make_client(engine: "Engine", session: Optional[Any] = None, **kwargs: Any) 
     if wants_fake:
         kwargs["aws_access_key_id"] = FAKE_ACCESS_KEY
         kwargs["aws_secret_access_key"] = FAKE_SECRET_KEY
-    client = session.client(SERVICE, **kwargs)
-    client.meta.events.register_first(EVENT, EngineHandler(engine), unique_id=HANDLER_ID)
+    client: "BaseClient" = cast(Any, session).client(SERVICE, **kwargs)
+    handler: Any = EngineHandler(engine)  # botocore's stubs type handlers as returning None
+    client.meta.events.register_first(EVENT, handler, unique_id=HANDLER_ID)
     return client

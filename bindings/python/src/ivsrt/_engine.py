@@ -36,7 +36,7 @@ __all__ = ["Engine", "HttpResponse", "library_version"]
 
 def library_version() -> str:
     """The version of the loaded libivsrt, "X.Y.Z"."""
-    return ffi.string(lib.ivsrt_version()).decode()
+    return str(ffi.string(lib.ivsrt_version()).decode())
 
 
 class HttpResponse(NamedTuple):

@@ -80,7 +80,7 @@ def _install_hook() -> None:
             return
         from botocore.client import BaseClient
 
-        original = BaseClient._make_api_call
+        original = getattr(BaseClient, "_make_api_call")
 
         @functools.wraps(original)
         def _make_api_call(self: Any, operation_name: str, api_params: Any) -> Any:
@@ -88,7 +88,7 @@ def _install_hook() -> None:
                 _attach(self)
             return original(self, operation_name, api_params)
 
-        BaseClient._make_api_call = _make_api_call  # type: ignore[method-assign]
+        setattr(BaseClient, "_make_api_call", _make_api_call)
         _patched = True
 
 

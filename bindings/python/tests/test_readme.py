@@ -1,0 +1,24 @@
+"""The README's boto3 example runs as shown, in a fresh interpreter with no AWS configuration."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.mark.skipif(not README.is_file(), reason="not run from a checkout")
+def test_readme_example_runs_as_shown() -> None:
+    example = re.search(r"```python\n(.*?)```", README.read_text(), re.S)
+    assert example is not None
+    code = example.group(1) + "print(stage['arn'], token['userId'])\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=os.environ.copy(), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert re.fullmatch(r"arn:aws:ivs:us-east-1:123456789012:stage/\w{12} alice\n", out.stdout)
