@@ -7,6 +7,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, List
 
+import boto3
 import pytest
 
 import ivsrt
@@ -102,3 +103,14 @@ def test_close_waits_for_calls_in_flight() -> None:
     holder.join()
     closing.join()
     assert closed.is_set()
+
+
+def test_mock_from_many_threads_answers_each_call_once() -> None:
+    client = boto3.client("ivs-realtime", region_name="us-east-1",
+                          aws_access_key_id="k", aws_secret_access_key="s")
+    with ivsrt.mock_ivs_realtime() as engine:
+        with ThreadPoolExecutor(THREADS) as pool:  # all threads race to the client's first call
+            arns = list(pool.map(lambda i: client.create_stage(name=f"m{i}")["stage"]["arn"],
+                                 range(THREADS * 4)))
+        assert len(set(arns)) == THREADS * 4
+        assert len(engine.invoke("ListStages", {"maxResults": 100})["stages"]) == THREADS * 4

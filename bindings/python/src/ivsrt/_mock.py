@@ -16,6 +16,7 @@ import functools
 import inspect
 import os
 import threading
+import weakref
 from typing import Any, Callable, Dict, List, Optional, TypeVar, Union, overload
 
 from ._boto import EVENT, FAKE_ACCESS_KEY, FAKE_SECRET_KEY, HANDLER_ID, SERVICE, answer
@@ -26,6 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 _lock = threading.RLock()
 _active: List["MockIvsRealtime"] = []  # innermost last
 _patched = False
+_attached: "weakref.WeakSet[Any]" = weakref.WeakSet()  # clients the router is attached to
 
 # Environment that means "credentials are configured": then the mock leaves them alone.
 _CREDENTIAL_ENV = (
@@ -65,12 +67,18 @@ _ROUTER = _Router()
 
 
 def _attach(client: Any) -> None:
-    client.meta.events.register_first(EVENT, _ROUTER, unique_id=HANDLER_ID)
-    signer = getattr(client, "_request_signer", None)
-    if signer is not None and getattr(signer, "_credentials", True) is None:
-        from botocore.credentials import Credentials
+    if client in _attached:
+        return
+    with _lock:  # botocore's emitter registration is not atomic: once per client, under the lock
+        if client in _attached:
+            return
+        client.meta.events.register_first(EVENT, _ROUTER, unique_id=HANDLER_ID)
+        signer = getattr(client, "_request_signer", None)
+        if signer is not None and getattr(signer, "_credentials", True) is None:
+            from botocore.credentials import Credentials
 
-        signer._credentials = Credentials(FAKE_ACCESS_KEY, FAKE_SECRET_KEY)
+            signer._credentials = Credentials(FAKE_ACCESS_KEY, FAKE_SECRET_KEY)
+        _attached.add(client)
 
 
 def _install_hook() -> None:
