@@ -229,6 +229,7 @@ TEST_F(StagesTest, TheStageQuotaIsEnforcedPerRegion) {
 }
 
 TEST_F(StagesTest, TheDefaultQuotaIs1000) {
+  Open(R"({"durability": "nosync"})");
   for (int i = 0; i < 1000; ++i) ASSERT_TRUE(Raw("CreateStage", "{}").ok()) << i;
   EXPECT_EQ(ErrorOf("CreateStage", "{}"), "ServiceQuotaExceededException");
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what building and testing ivsrt needs, and only what is missing:
+# Debian packages (apt-get) and the Python packages of tools/requirements-dev.txt.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+
+debs=(cmake ninja-build g++ pkg-config git
+      libabsl-dev libsimdjson-dev liblmdb-dev libssl-dev libre2-dev
+      libgtest-dev libgmock-dev libbenchmark-dev)
+missing=()
+for p in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: apt-get install ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "${IVSRT_SKIP_PYTHON:-0}" != 1 ]; then
+  python3 -m pip install -q --disable-pip-version-check -r "$here/requirements-dev.txt"
+fi

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test: install what is missing, build, then the C++ suites (ctest: engine, C ABI,
+# golden cases, CLI, model-table freshness), the Python binding (pytest) and the Go
+# binding (go vet, go test -race).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+
+cmake -S . -B build -G Ninja >/dev/null
+cmake --build build -j2
+ctest --test-dir build --output-on-failure -j2
+
+IVSRT_BUILD_DIR="$PWD/build" python3 -m pip install -q --disable-pip-version-check ./bindings/python
+python3 -m pytest -q -p no:cacheprovider bindings/python/tests
+
+(cd bindings/go && go vet ./... && go test -race -count=1 ./...)
