@@ -50,14 +50,24 @@ def _cmake_build() -> Path:
     return build
 
 
+def _candidates(value: str) -> list[Path]:
+    path = Path(value).expanduser()
+    if path.is_absolute():
+        return [path]
+    # pip runs this script from bindings/python: a relative path is taken from the shell's
+    # working directory ($PWD), else from the repository root.
+    bases = [Path(os.environ["PWD"])] if os.environ.get("PWD") else []
+    return [base / path for base in bases + [REPO, Path.cwd()]]
+
+
 def native_library_dir() -> Path:
     for var in ("IVSRT_BUILD_DIR", "IVSRT_LIB_DIR"):
         value = os.environ.get(var)
         if value:
-            d = Path(value).resolve()
-            if not _has_library(d):
-                raise RuntimeError(f"{var}={value}: no {LIBNAME} there")
-            return d
+            for d in _candidates(value):
+                if _has_library(d):
+                    return d.resolve()
+            raise RuntimeError(f"{var}={value}: no {LIBNAME} there")
     return _cmake_build()
 
 
