@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import boto3
+import moto  # a test dependency: pip install "./bindings/python[test]"
 import pytest
 from botocore.exceptions import ClientError
 
 import ivsrt
 from ivsrt import mock_ivs_realtime
-
-moto = pytest.importorskip("moto")
 
 
 def _exercise_both(engine: ivsrt.Engine) -> None:
