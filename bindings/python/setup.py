@@ -80,6 +80,8 @@ def _runtime_names(libdir: Path) -> list[str]:
 class BuildExt(build_ext):
     def run(self) -> None:
         libdir = native_library_dir()
+        # Always recompile (a second): setuptools does not see the header or library change.
+        self.force = True
         for ext in self.extensions:
             ext.library_dirs.append(str(libdir))
             ext.extra_link_args.append("-Wl,-rpath,$ORIGIN")
