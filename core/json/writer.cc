@@ -3,10 +3,45 @@
 #include <charconv>
 
 #include "core/strings.h"
+#include "simdjson.h"
 
 namespace ivsrt {
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at the start of `s`, or 0.
+size_t Utf8SequenceLength(std::string_view s) {
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || n > s.size()) return 0;
+  return simdjson::validate_utf8(s.data(), n) ? n : 0;
+}
+
+// Bytes that are not UTF-8 (an echoed operation name or path) become U+FFFD, so that every
+// response stays valid JSON.
+std::string ReplaceInvalidUtf8(std::string_view s) {
+  std::string out;
+  while (!s.empty()) {
+    size_t n = Utf8SequenceLength(s);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      n = 1;
+    } else {
+      out.append(s.data(), n);
+    }
+    s.remove_prefix(n);
+  }
+  return out;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string& out, std::string_view s) {
+  if (!simdjson::validate_utf8(s.data(), s.size())) {
+    std::string repaired = ReplaceInvalidUtf8(s);
+    AppendJsonString(out, repaired);
+    return;
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   for (char c : s) {

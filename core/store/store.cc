@@ -67,6 +67,9 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
     }
   }
   RETURN_IF_ERROR(LmdbStatus(mdb_txn_commit(txn), "commit"));
+  MDB_envinfo info;
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(store->env_, &info), "info"));
+  store->map_size_ = info.me_mapsize;
   Registry()[path] = store;
   return store;
 }
@@ -88,11 +91,15 @@ absl::StatusOr<MDB_txn*> Store::Begin(unsigned flags) {
 
 absl::Status Store::Grow(size_t seen_map_size) {
   std::unique_lock<std::shared_mutex> lock(resize_mu_);
+  // Another thread may have grown it already, or (seen_map_size 0) another process did:
+  // mdb_env_set_mapsize(0) adopts the size in the file.
+  size_t current = map_size_.load();
+  size_t size = current > seen_map_size ? 0 : current * 2;
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env_, size), "set_mapsize"));
   MDB_envinfo info;
-  mdb_env_info(env_, &info);
-  // Another thread may have grown it already; 0 adopts a size another process chose.
-  size_t size = info.me_mapsize > seen_map_size ? 0 : info.me_mapsize * 2;
-  return LmdbStatus(mdb_env_set_mapsize(env_, size), "set_mapsize");
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_, &info), "info"));
+  map_size_ = info.me_mapsize;
+  return absl::OkStatus();
 }
 
 absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
@@ -100,15 +107,14 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
     size_t seen;
     {
       std::shared_lock<std::shared_mutex> lock(resize_mu_);
-      MDB_envinfo info;
-      mdb_env_info(env_, &info);
-      seen = info.me_mapsize;
+      seen = map_size_.load();
       absl::StatusOr<MDB_txn*> txn = Begin(MDB_RDONLY);
       if (txn.ok()) {
         Txn t(*txn, dbis_);
         return body(t);
       }
       if (!absl::IsAborted(txn.status())) return txn.status();
+      seen = 0;  // another process grew the map: adopt its size
     }
     RETURN_IF_ERROR(Grow(seen));
   }
@@ -120,9 +126,7 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
     absl::Status status;
     {
       std::shared_lock<std::shared_mutex> lock(resize_mu_);
-      MDB_envinfo info;
-      mdb_env_info(env_, &info);
-      seen = info.me_mapsize;
+      seen = map_size_.load();
       absl::StatusOr<MDB_txn*> txn = Begin(0);
       if (txn.ok()) {
         Txn t(*txn, dbis_);
@@ -131,6 +135,8 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
         if (!IsMapFull(status)) return status;
       } else if (!absl::IsAborted(txn.status())) {
         return txn.status();
+      } else {
+        seen = 0;  // another process grew the map: adopt its size
       }
     }
     RETURN_IF_ERROR(Grow(seen));

@@ -5,6 +5,7 @@
 
 #include <lmdb.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <shared_mutex>
@@ -49,6 +50,8 @@ class Store {
   // Readers and writers hold it shared; resizing the map holds it exclusively, because
   // LMDB forbids mdb_env_set_mapsize while this process has a transaction open.
   std::shared_mutex resize_mu_;
+  // The map size this process last set; read without the lock to notice a concurrent grow.
+  std::atomic<size_t> map_size_{0};
 };
 
 }  // namespace ivsrt::store
