@@ -1,9 +1,11 @@
 """Replays the golden cases of tests/golden/*.json (format: tests/golden/README.md).
 
-Each file runs twice on a fresh engine: through Engine.invoke (ivsrt_invoke), and through
-Engine.http (ivsrt_http) with the request in the wire form an AWS SDK sends (NOTES.md §1:
-POST /<Operation> with a JSON body; the tag operations on /tags/{url-encoded ARN}).
-Test-control operations are reachable only through invoke, in both runs.
+Each file runs three times, each on a fresh engine: through Engine.invoke (ivsrt_invoke);
+through Engine.http (ivsrt_http) with the request in the wire form an AWS SDK sends
+(NOTES.md §1: POST /<Operation> with a JSON body; the tag operations on
+/tags/{url-encoded ARN}); and through a real boto3 client (client-side parameter validation
+off, so that the engine is the one judging every request). Test-control operations are
+reachable only through invoke, in every run.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -108,10 +110,37 @@ def call_http(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
     return result
 
 
+def boto3_surface(engine: ivsrt.Engine) -> Callable[[ivsrt.Engine, str, Any], Dict[str, Any]]:
+    from botocore import xform_name
+    from botocore.config import Config
+    from botocore.exceptions import ClientError
+    from conftest import iso
+
+    client = engine.client(config=Config(parameter_validation=False,
+                                         retries={"max_attempts": 1, "mode": "standard"}))
+
+    def call(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
+        if op not in client.meta.service_model.operation_names:
+            return call_http(engine, op, request)  # not expressible through boto3
+        try:
+            response = getattr(client, xform_name(op))(**request)
+        except ClientError as e:
+            raise Failure(e.response["Error"]["Code"],
+                          e.response["ResponseMetadata"]["HTTPStatusCode"]) from e
+        response.pop("ResponseMetadata")
+        result: Dict[str, Any] = iso(response)
+        return result
+
+    return call
+
+
 def replay(path: Path, call: Any) -> None:
+    """call(engine, op, request) -> response, or a factory of it taking the engine."""
     case = json.loads(path.read_text())
     saved: Dict[str, Any] = {}
     with ivsrt.Engine(**case.get("options", {})) as engine:
+        if call is boto3_surface:
+            call = boto3_surface(engine)
         for index, step in enumerate(case["steps"]):
             where = f"{path.name} step {index} ({step['op']})"
             request = substitute(step.get("request", {}), saved)
@@ -166,6 +195,12 @@ def test_golden_through_http(path: Path) -> None:
     replay(path, call_http)
 
 
+@pytest.mark.skipif(not CASES, reason="no golden cases in tests/golden")
+@pytest.mark.parametrize("path", CASES, ids=_ids(CASES))
+def test_golden_through_boto3(path: Path) -> None:
+    replay(path, boto3_surface)
+
+
 def test_replayer_on_the_readme_example(tmp_path: Path) -> None:
     # The replayer itself, on the example of tests/golden/README.md (expectations by hand).
     example = {
@@ -193,3 +228,4 @@ def test_replayer_on_the_readme_example(tmp_path: Path) -> None:
     path.write_text(json.dumps(example))
     replay(path, call_invoke)
     replay(path, call_http)
+    replay(path, boto3_surface)
