@@ -79,13 +79,7 @@ def _encode_request(request: JSONRequest) -> bytes:
         return b"{}"
     if isinstance(request, (str, bytes, bytearray)):
         return _utf8(request)
-    return json.dumps(request, separators=(",", ":"), default=_json_default).encode("utf-8")
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, _dt.datetime):
-        return _iso8601(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    return json.dumps(dict(request), separators=(",", ":")).encode("utf-8")
 
 
 def _iso8601(value: Instant) -> str:
