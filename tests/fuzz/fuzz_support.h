@@ -1,0 +1,175 @@
+// Shared by the fuzz targets: the input format, the oracles and the state model.
+//
+// An input is up to kMaxRecords records separated by "\n~~~\n"; each record is one call.
+// Before a call, the placeholders $ARN, $ARN2, $PID, $TOKEN and $NEXT in it are replaced by
+// the newest stage ARN, the oldest stage ARN, the last participant id, the last participant
+// token and the last nextToken the engine returned, so that seeds (and their mutants)
+// reach past "not found".
+#ifndef IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
+#define IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ivsrt/ivsrt.h"
+#include "simdjson.h"
+
+namespace ivsrt_fuzz {
+
+inline constexpr size_t kMaxRecords = 16;
+inline constexpr std::string_view kSeparator = "\n~~~\n";
+
+// A failed invariant: print what broke and abort, so libFuzzer saves the input.
+[[noreturn]] inline void Fail(std::string_view what, std::string_view detail) {
+  std::fprintf(stderr, "INVARIANT BROKEN: %.*s\n%.*s\n", static_cast<int>(what.size()),
+               what.data(), static_cast<int>(detail.size()), detail.data());
+  std::abort();
+}
+
+inline void Check(bool ok, std::string_view what, std::string_view detail = "") {
+  if (!ok) Fail(what, detail);
+}
+
+inline std::vector<std::string_view> SplitRecords(std::string_view input) {
+  std::vector<std::string_view> records;
+  while (records.size() < kMaxRecords) {
+    size_t at = input.find(kSeparator);
+    records.push_back(input.substr(0, at));
+    if (at == std::string_view::npos) break;
+    input.remove_prefix(at + kSeparator.size());
+  }
+  return records;
+}
+
+// The HTTP status of each AWS error type the engine may answer with; 0 when not one.
+inline int StatusOfErrorType(std::string_view type) {
+  if (type == "ValidationException") return 400;
+  if (type == "AccessDeniedException") return 403;
+  if (type == "PendingVerification") return 403;
+  if (type == "ResourceNotFoundException") return 404;
+  if (type == "ConflictException") return 409;
+  if (type == "ServiceQuotaExceededException") return 402;
+  if (type == "InternalServerException") return 500;
+  if (type == "UnknownOperationException") return 404;
+  return 0;
+}
+
+inline bool IsImplementedOperation(std::string_view name) {
+  static const std::set<std::string_view> kNames = {
+      "CreateStage", "GetStage", "ListStages", "UpdateStage", "DeleteStage",
+      "CreateParticipantToken", "DisconnectParticipant", "TagResource", "UntagResource",
+      "ListTagsForResource", "ivsrt:VerifyParticipantToken", "ivsrt:SetClock",
+      "ivsrt:AdvanceClock", "ivsrt:GetClock", "ivsrt:Reset"};
+  return kNames.count(name) != 0;
+}
+
+// Parses `text` as one JSON object (valid UTF-8 included), or fails the run.
+inline simdjson::dom::object ParseObject(simdjson::dom::parser& parser, std::string_view text,
+                                         std::string_view what) {
+  simdjson::dom::object object;
+  if (parser.parse(text.data(), text.size()).get_object().get(object) != simdjson::SUCCESS) {
+    Fail(what, text);
+  }
+  return object;
+}
+
+template <typename Node>  // dom::element or dom::object
+std::string_view StringAt(Node e, std::string_view pointer) {
+  std::string_view s;
+  if (e.at_pointer(pointer).get_string().get(s) != simdjson::SUCCESS) return {};
+  return s;
+}
+
+// What the harness remembers between the calls of one input.
+struct State {
+  std::vector<std::string> stages;  // created and not deleted, in creation order
+  std::string participant_id, token, next_token;
+
+  void Clear() { *this = State(); }
+  std::string Substitute(std::string_view in) const {
+    std::string out;
+    out.reserve(in.size());
+    for (size_t i = 0; i < in.size();) {
+      auto take = [&](std::string_view name, std::string_view value) {
+        if (in.substr(i, name.size()) != name) return false;
+        out += value;
+        i += name.size();
+        return true;
+      };
+      if (in[i] == '$' &&
+          (take("$ARN2", stages.empty() ? "" : stages.front()) ||
+           take("$ARN", stages.empty() ? "" : stages.back()) || take("$PID", participant_id) ||
+           take("$TOKEN", token) || take("$NEXT", next_token))) {
+        continue;
+      }
+      out += in[i++];
+    }
+    return out;
+  }
+  bool Tracks(std::string_view arn) const {
+    for (const std::string& s : stages) {
+      if (s == arn) return true;
+    }
+    return false;
+  }
+};
+
+// Remembers ids and tokens of a successful response; every participant token the engine
+// hands out must verify at once.
+inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::string_view body,
+                  State& state) {
+  simdjson::dom::object root = ParseObject(parser, body, "response is not a JSON object");
+  std::vector<std::pair<std::string, std::string>> tokens;
+  simdjson::dom::element e;
+  if (root["participantToken"].get(e) == simdjson::SUCCESS) {
+    tokens.emplace_back(StringAt(e, "/token"), StringAt(e, "/participantId"));
+  }
+  simdjson::dom::array list;
+  if (root["participantTokens"].get_array().get(list) == simdjson::SUCCESS) {
+    for (simdjson::dom::element t : list) {
+      tokens.emplace_back(StringAt(t, "/token"), StringAt(t, "/participantId"));
+    }
+  }
+  std::string_view next;
+  if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS) state.next_token = next;
+  for (const auto& [token, id] : tokens) {
+    Check(!token.empty() && !id.empty(), "participant token without token or id", body);
+    state.token = token;
+    state.participant_id = id;
+    std::string request = "{\"token\": \"" + token + "\"}";
+    char* out = nullptr;
+    size_t len = 0;
+    int rc = ivsrt_invoke(engine, "ivsrt:VerifyParticipantToken", 28, request.data(),
+                          request.size(), &out, &len, nullptr);
+    Check(rc == IVSRT_OK, "VerifyParticipantToken failed", request);
+    std::string verdict(out, len);
+    ivsrt_free(out);
+    Check(verdict.find("\"valid\":true") != std::string::npos, "a fresh token does not verify",
+          verdict);
+  }
+}
+
+// Compares the stages the engine lists (`listed`) with the model: equal, or one tracked stage
+// gone when the call may have been a delete. Updates the model.
+inline void Reconcile(const std::set<std::string>& listed, bool may_have_deleted,
+                      std::string_view call, State& state) {
+  size_t missing = 0;
+  for (const std::string& arn : state.stages) missing += listed.count(arn) == 0;
+  for (const std::string& arn : listed) {
+    Check(state.Tracks(arn), "ListStages shows a stage never created", std::string(call) + "\n" + arn);
+  }
+  Check(missing <= (may_have_deleted ? 1u : 0u), "ListStages lost a stage", call);
+  std::vector<std::string> kept;
+  for (const std::string& arn : state.stages) {
+    if (listed.count(arn)) kept.push_back(arn);
+  }
+  state.stages = std::move(kept);
+}
+
+}  // namespace ivsrt_fuzz
+
+#endif  // IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_

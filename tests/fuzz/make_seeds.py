@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets: valid requests of every operation.
+
+Run from anywhere; rewrites tests/fuzz/corpus/{fuzz_invoke,fuzz_http}/seed-*.
+"""
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+SEP = "\n~~~\n"
+
+FULL_STAGE = {
+    "name": "seed-stage",
+    "tags": {"team": "video", "env": "test"},
+    "participantTokenConfigurations": [
+        {"userId": "alice", "duration": 60, "capabilities": ["PUBLISH", "SUBSCRIBE"],
+         "attributes": {"role": "host"}},
+        {"capabilities": ["SUBSCRIBE"]},
+    ],
+    "autoParticipantRecordingConfiguration": {
+        "storageConfigurationArn": "",
+        "mediaTypes": ["AUDIO_VIDEO"],
+        "thumbnailConfiguration": {"targetIntervalSeconds": 60, "storage": ["SEQUENTIAL", "LATEST"],
+                                   "recordingMode": "INTERVAL"},
+        "recordingReconnectWindowSeconds": 10,
+        "hlsConfiguration": {"targetSegmentDurationSeconds": 6},
+        "recordParticipantReplicas": True,
+    },
+}
+
+# (operation, request) sequences; "$ARN" etc. are filled in by the harness.
+INVOKE = {
+    "create-full": [("CreateStage", FULL_STAGE)],
+    "stage-lifecycle": [
+        ("CreateStage", {"name": "a"}),
+        ("GetStage", {"arn": "$ARN"}),
+        ("UpdateStage", {"arn": "$ARN", "name": "b",
+                         "autoParticipantRecordingConfiguration": {"mediaTypes": ["NONE"]}}),
+        ("DeleteStage", {"arn": "$ARN"}),
+        ("GetStage", {"arn": "$ARN"}),
+    ],
+    "list-pages": [
+        ("CreateStage", {}), ("CreateStage", {"name": "x"}), ("CreateStage", {"tags": {"k": "v"}}),
+        ("ListStages", {"maxResults": 1}),
+        ("ListStages", {"maxResults": 1, "nextToken": "$NEXT"}),
+        ("DeleteStage", {"arn": "$ARN2"}),
+        ("ListStages", {"maxResults": 1, "nextToken": "$NEXT"}),
+    ],
+    "tokens": [
+        ("CreateStage", {}),
+        ("CreateParticipantToken", {"stageArn": "$ARN", "duration": 20160, "userId": "u",
+                                    "attributes": {"a": "b"}, "capabilities": ["PUBLISH"]}),
+        ("ivsrt:VerifyParticipantToken", {"token": "$TOKEN"}),
+        ("DisconnectParticipant", {"stageArn": "$ARN", "participantId": "$PID", "reason": "bye"}),
+        ("ivsrt:VerifyParticipantToken", {"token": "$TOKEN"}),
+        ("ivsrt:AdvanceClock", {"seconds": 1209600}),
+        ("ivsrt:VerifyParticipantToken", {"token": "$TOKEN"}),
+    ],
+    "tags": [
+        ("CreateStage", {"tags": {"a": "1"}}),
+        ("TagResource", {"resourceArn": "$ARN", "tags": {"b": "2", "c": ""}}),
+        ("ListTagsForResource", {"resourceArn": "$ARN"}),
+        ("UntagResource", {"resourceArn": "$ARN", "tagKeys": ["a", "zz"]}),
+        ("ListTagsForResource", {"resourceArn": "$ARN"}),
+    ],
+    "clock": [
+        ("ivsrt:GetClock", {}), ("ivsrt:SetClock", {"time": "2030-05-06T07:08:09Z"}),
+        ("ivsrt:AdvanceClock", {"seconds": 60}), ("ivsrt:Reset", {}),
+    ],
+    "errors": [
+        ("CreateStage", {"name": "bad name!"}),
+        ("GetStage", {"arn": "arn:aws:ivs:us-east-1:123456789012:stage/nope"}),
+        ("ListStages", {"nextToken": "forged"}),
+        ("CreateEncoderConfiguration", {}),
+        ("NoSuchOperation", {}),
+    ],
+}
+
+
+def invoke_seed(calls):
+    return SEP.join(f"{op}\n{json.dumps(body)}" for op, body in calls)
+
+
+HOST = "Host: ivsrealtime.us-east-1.amazonaws.com"
+AUTH = ("Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260102/eu-west-1/ivs/aws4_request, "
+        "SignedHeaders=host, Signature=00")
+
+
+def post(op, body, headers=HOST):
+    return f"POST /{op}\n{headers}\n\n{json.dumps(body)}"
+
+
+ARN_ENC = "$ARN"  # the harness substitutes the raw ARN; the router accepts it undecoded too
+
+HTTP = {
+    "create-full": [post("CreateStage", FULL_STAGE)],
+    "stage-lifecycle": [
+        post("CreateStage", {"name": "a"}), post("GetStage", {"arn": "$ARN"}),
+        post("UpdateStage", {"arn": "$ARN", "name": "b"}), post("DeleteStage", {"arn": "$ARN"}),
+    ],
+    "list-pages": [
+        post("CreateStage", {}), post("CreateStage", {}), post("ListStages", {"maxResults": 1}),
+        post("ListStages", {"maxResults": 1, "nextToken": "$NEXT"}),
+    ],
+    "tokens": [
+        post("CreateStage", {}),
+        post("CreateParticipantToken", {"stageArn": "$ARN", "capabilities": ["SUBSCRIBE"]}),
+        post("DisconnectParticipant", {"stageArn": "$ARN", "participantId": "$PID"}),
+    ],
+    "tags": [
+        post("CreateStage", {}),
+        f"POST /tags/{ARN_ENC}\n{HOST}\n\n" + json.dumps({"tags": {"a": "1", "b c": "2"}}),
+        f"GET /tags/{ARN_ENC}\n{HOST}\n\n",
+        f"DELETE /tags/{ARN_ENC}?tagKeys=a&tagKeys=b+c\n{HOST}\n\n",
+        "GET /tags/arn%3Aaws%3Aivs%3Aus-east-1%3A123456789012%3Astage%2Fabc\n\n",
+    ],
+    "regions": [
+        post("CreateStage", {"name": "eu"}, AUTH), post("ListStages", {}, AUTH),
+        post("DeleteStage", {"arn": "$ARN"}, "host: ivsrealtime.eu-west-1.amazonaws.com"),
+    ],
+    "errors": [
+        "PUT /CreateStage\n\n{}", "GET /ListStages\n\n", "POST /Nope\n\n{}",
+        "POST /CreateStage\nContent-Type: application/json\n\n{\"name\": 5}",
+        "DELETE /tags/%ZZ\n\n",
+    ],
+}
+
+
+def main():
+    for target, seeds, render in (("fuzz_invoke", INVOKE, invoke_seed),
+                                  ("fuzz_http", HTTP, SEP.join)):
+        out = HERE / "corpus" / target
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("seed-*"):
+            old.unlink()
+        for name, calls in seeds.items():
+            (out / f"seed-{name}").write_text(render(calls))
+        if target == "fuzz_invoke":  # one single-call seed per operation, too
+            ops = {op for calls in seeds.values() for op, _ in calls}
+            for op in sorted(ops):
+                body = next(b for calls in seeds.values() for o, b in calls if o == op)
+                (out / f"seed-op-{op.replace(':', '-')}").write_text(f"{op}\n{json.dumps(body)}")
+
+
+if __name__ == "__main__":
+    main()
