@@ -391,6 +391,18 @@ func TestRegionFromSignature(t *testing.T) {
 	if arn := aws.ToString(out.Stage.Arn); !regexp.MustCompile(`^arn:aws:ivs:eu-west-1:`).MatchString(arn) {
 		t.Fatalf("ARN %q not in eu-west-1", arn)
 	}
+	// With an endpoint that names no region, the signature's credential scope decides.
+	signed := ivsrtaws.NewClient(e, func(o *ivsrealtime.Options) {
+		o.Region = "ap-northeast-2"
+		o.BaseEndpoint = aws.String("https://ivsrt.invalid")
+	})
+	out, err = signed.CreateStage(ctx, &ivsrealtime.CreateStageInput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if arn := aws.ToString(out.Stage.Arn); !regexp.MustCompile(`^arn:aws:ivs:ap-northeast-2:`).MatchString(arn) {
+		t.Fatalf("ARN %q not in the signed region ap-northeast-2", arn)
+	}
 	home, err := ivsrtaws.NewClient(e).ListStages(ctx, &ivsrealtime.ListStagesInput{})
 	if err != nil || len(home.Stages) != 0 {
 		t.Fatalf("us-east-1 sees eu-west-1's stage: %+v, %v", home, err)
