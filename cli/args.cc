@@ -50,8 +50,9 @@ class ArgReader {
       }
       inv.command = FindCommand(token);
       if (inv.command == nullptr) {
-        return absl::InvalidArgumentError(StrCat(
-            "argument command: Invalid choice '", token, "'; 'ivsrt help' lists the commands"));
+        return absl::InvalidArgumentError(
+            StrCat("argument command: Invalid choice '", token,
+                   "'; 'ivsrt help' lists the commands"));
       }
       absl::Status s = CommandOptions(inv);
       if (!s.ok()) return s;
@@ -66,12 +67,14 @@ class ArgReader {
           StrCat("Unknown options: ", Join(unknown_, ", ")));
     }
     if (inv.command == nullptr && !inv.globals.version && !inv.args.help) {
-      return absl::InvalidArgumentError("the following arguments are required: command");
+      return absl::InvalidArgumentError(
+          "the following arguments are required: command");
     }
     return inv;
   }
 
-  // The value of the flag at i_ (inline, or the next token); advances past both.
+  // The value of the flag at i_ (inline, or the next token); advances past
+  // both.
   absl::StatusOr<std::string> OneValue(const Token& t) {
     ++i_;
     if (t.inline_value) return *t.inline_value;
@@ -82,7 +85,8 @@ class ArgReader {
     return argv_[i_++];
   }
 
-  // Consumes the flag at i_ (and its value): true for a global option, false otherwise.
+  // Consumes the flag at i_ (and its value): true for a global option, false
+  // otherwise.
   absl::StatusOr<bool> Global(GlobalOptions& g) {
     Token t = Split(argv_[i_]);
     std::optional<std::string>* target = nullptr;
@@ -105,8 +109,8 @@ class ArgReader {
       absl::StatusOr<std::string> v = OneValue(t);
       if (!v.ok()) return v.status();
       if (*v != "json") {
-        return absl::InvalidArgumentError(
-            StrCat("argument --output: only 'json' is supported, not '", *v, "'"));
+        return absl::InvalidArgumentError(StrCat(
+            "argument --output: only 'json' is supported, not '", *v, "'"));
       }
       return true;
     }
@@ -146,9 +150,9 @@ class ArgReader {
           kind = argv_[i_++];
         }
         if (kind != "input" && kind != "output") {
-          return absl::InvalidArgumentError(StrCat(
-              "argument --generate-cli-skeleton: Invalid choice '", kind,
-              "', valid choices are: input | output"));
+          return absl::InvalidArgumentError(
+              StrCat("argument --generate-cli-skeleton: Invalid choice '", kind,
+                     "', valid choices are: input | output"));
         }
         inv.args.skeleton = kind;
         continue;
@@ -159,7 +163,8 @@ class ArgReader {
         Set(inv.args, option, *std::move(values));
         continue;
       }
-      if (const Option* negated = Negated(command, t.flag); negated && !t.inline_value) {
+      if (const Option* negated = Negated(command, t.flag);
+          negated && !t.inline_value) {
         ++i_;
         Set(inv.args, negated, {"false"});
         continue;
@@ -178,7 +183,8 @@ class ArgReader {
     return o != nullptr && o->type == model::Type::kBoolean ? o : nullptr;
   }
 
-  absl::StatusOr<std::vector<std::string>> Values(const Option& option, const Token& t) {
+  absl::StatusOr<std::vector<std::string>> Values(const Option& option,
+                                                  const Token& t) {
     if (option.type == model::Type::kBoolean) {
       ++i_;
       if (t.inline_value) return std::vector<std::string>{*t.inline_value};
@@ -192,7 +198,9 @@ class ArgReader {
     ++i_;
     std::vector<std::string> values;
     if (t.inline_value) values.push_back(*t.inline_value);
-    while (i_ < argv_.size() && !IsFlag(argv_[i_])) values.push_back(argv_[i_++]);
+    while (i_ < argv_.size() && !IsFlag(argv_[i_])) {
+      values.push_back(argv_[i_++]);
+    }
     if (values.empty()) {
       return absl::InvalidArgumentError(
           StrCat("argument ", t.flag, ": expected at least one argument"));
@@ -200,7 +208,8 @@ class ArgReader {
     return values;
   }
 
-  static void Set(CommandArgs& args, const Option* option, std::vector<std::string> values) {
+  static void Set(CommandArgs& args, const Option* option,
+                  std::vector<std::string> values) {
     for (auto& entry : args.values) {
       if (entry.first == option) {
         entry.second = std::move(values);

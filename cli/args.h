@@ -1,7 +1,7 @@
 // The command line, read the way the AWS CLI reads it:
 //   ivsrt [global options] [ivs-realtime] <command> [options] [help]
-// Global options may also follow the command. Values are kept as typed; request.h turns
-// them into the request.
+// Global options may also follow the command. Values are kept as typed;
+// request.h turns them into the request.
 #ifndef IVSRT_CLI_ARGS_H_
 #define IVSRT_CLI_ARGS_H_
 
@@ -23,17 +23,19 @@ struct GlobalOptions {
 };
 
 struct CommandArgs {
-  // Each option given, once, with its values (a later occurrence replaces an earlier one).
-  // A boolean option's value is "true" (--force) or "false" (--no-force).
+  // Each option given, once, with its values (a later occurrence replaces an
+  // earlier one). A boolean option's value is "true" (--force) or "false"
+  // (--no-force).
   std::vector<std::pair<const Option*, std::vector<std::string>>> values;
   std::optional<std::string> cli_input_json;
   std::optional<std::string> skeleton;  // "input" or "output"
-  bool help = false;                   // "help": the command's page, or the list of commands
+  bool help = false;  // "help": the command's page, or the list of commands
 };
 
 struct Invocation {
   GlobalOptions globals;
-  const Command* command = nullptr;  // nullptr with args.help or globals.version
+  const Command* command =
+      nullptr;  // nullptr with args.help or globals.version
   CommandArgs args;
 };
 

@@ -13,13 +13,16 @@
 namespace ivsrt::cli {
 namespace {
 
-absl::Status Invalid(std::string_view path, std::string_view expected, const Json& got) {
+absl::Status Invalid(std::string_view path, std::string_view expected,
+                     const Json& got) {
   return absl::InvalidArgumentError(StrCat("Invalid type for parameter ", path,
-                                                 ", value: ", got.Compact(),
-                                                 ", valid types: ", expected));
+                                           ", value: ", got.Compact(),
+                                           ", valid types: ", expected));
 }
 
-std::string Item(std::string_view path, size_t i) { return StrCat(path, "[", i, "]"); }
+std::string Item(std::string_view path, size_t i) {
+  return StrCat(path, "[", i, "]");
+}
 std::string Field(std::string_view path, std::string_view key) {
   return StrCat(path, ".", key);
 }
@@ -58,7 +61,8 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type) {
   }
 }
 
-absl::StatusOr<Json> Coerce(const Json& value, int shape_index, std::string_view path) {
+absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
+                            std::string_view path) {
   if (shape_index == model::kNoShape) return value;
   const model::Shape& shape = model::ShapeAt(shape_index);
   switch (shape.type) {
@@ -72,12 +76,15 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index, std::string_view
         }
         if (member == nullptr) {
           std::vector<std::string_view> names;
-          for (const model::Member& candidate : shape.members) names.push_back(candidate.name);
+          for (const model::Member& candidate : shape.members) {
+            names.push_back(candidate.name);
+          }
           return absl::InvalidArgumentError(
               StrCat("Unknown parameter in ", path, ": \"", m.first,
-                           "\", must be one of: ", Join(names, ", ")));
+                     "\", must be one of: ", Join(names, ", ")));
         }
-        absl::StatusOr<Json> v = Coerce(m.second, member->shape, Field(path, m.first));
+        absl::StatusOr<Json> v =
+            Coerce(m.second, member->shape, Field(path, m.first));
         if (!v.ok()) return v.status();
         out.Set(m.first, *std::move(v));
       }
@@ -87,7 +94,8 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index, std::string_view
       if (!value.is_object()) return Invalid(path, "map", value);
       Json out = Json::Object();
       for (const Json::Member& m : value.members()) {
-        absl::StatusOr<Json> v = Coerce(m.second, shape.value_shape, Field(path, m.first));
+        absl::StatusOr<Json> v =
+            Coerce(m.second, shape.value_shape, Field(path, m.first));
         if (!v.ok()) return v.status();
         out.Set(m.first, *std::move(v));
       }
@@ -96,13 +104,15 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index, std::string_view
     case model::Type::kList: {
       Json out = Json::Array();
       if (!value.is_array()) {
-        absl::StatusOr<Json> v = Coerce(value, shape.member_shape, Item(path, 0));
+        absl::StatusOr<Json> v =
+            Coerce(value, shape.member_shape, Item(path, 0));
         if (!v.ok()) return v.status();
         out.Append(*std::move(v));
         return out;
       }
       for (size_t i = 0; i < value.items().size(); ++i) {
-        absl::StatusOr<Json> v = Coerce(value.items()[i], shape.member_shape, Item(path, i));
+        absl::StatusOr<Json> v =
+            Coerce(value.items()[i], shape.member_shape, Item(path, i));
         if (!v.ok()) return v.status();
         out.Append(*std::move(v));
       }
@@ -112,7 +122,8 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index, std::string_view
       if (!value.is_string()) return Invalid(path, "a single value", value);
       absl::StatusOr<Json> v = CoerceScalar(value.text(), shape.type);
       if (!v.ok()) {
-        return absl::InvalidArgumentError(StrCat(path, ": ", Msg(v.status().message())));
+        return absl::InvalidArgumentError(
+            StrCat(path, ": ", Msg(v.status().message())));
       }
       return v;
     }

@@ -1,6 +1,8 @@
-// The one table of commands: every operation of the service model becomes a command whose
-// options are its input members (CreateStage -> create-stage, participantTokenConfigurations
-// -> --participant-token-configurations), plus the engine's test-control operations.
+// The one table of commands: every operation of the service model becomes a
+// command whose options are its input members (CreateStage -> create-stage,
+// participantTokenConfigurations
+// -> --participant-token-configurations), plus the engine's test-control
+// operations.
 #ifndef IVSRT_CLI_COMMANDS_H_
 #define IVSRT_CLI_COMMANDS_H_
 
@@ -16,7 +18,8 @@ struct Option {
   std::string flag;    // "--participant-token-configurations"
   std::string member;  // "participantTokenConfigurations"
   model::Type type;
-  int shape;  // index into model::Shapes(), or model::kNoShape (test-control members)
+  int shape;  // index into model::Shapes(), or model::kNoShape (test-control
+              // members)
   bool required;
 };
 

@@ -25,7 +25,8 @@ absl::StatusOr<std::string> DataDir(const GlobalOptions& g) {
   if (auto xdg = Env("XDG_DATA_HOME")) return StrCat(*xdg, "/ivsrt");
   if (auto home = Env("HOME")) return StrCat(*home, "/.local/share/ivsrt");
   return absl::FailedPreconditionError(
-      "no data directory: set --data-dir, IVSRT_DATA_DIR, XDG_DATA_HOME or HOME");
+      "no data directory: set --data-dir, IVSRT_DATA_DIR, XDG_DATA_HOME or "
+      "HOME");
 }
 
 }  // namespace
@@ -36,7 +37,9 @@ absl::StatusOr<std::string> EngineOptions(const GlobalOptions& g) {
   // Owner-only, as the engine itself creates a missing data_dir.
   std::error_code ec;
   std::filesystem::path dir(*data_dir);
-  if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
+  if (dir.has_parent_path()) {
+    std::filesystem::create_directories(dir.parent_path(), ec);
+  }
   if (!ec && std::filesystem::create_directory(dir, ec)) {
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
   }
@@ -44,9 +47,10 @@ absl::StatusOr<std::string> EngineOptions(const GlobalOptions& g) {
     return absl::FailedPreconditionError(
         StrCat("cannot create data directory ", *data_dir, ": ", ec.message()));
   }
-  std::string region = g.region ? *g.region
-                                : Env("AWS_REGION").value_or(
-                                      Env("AWS_DEFAULT_REGION").value_or("us-east-1"));
+  std::string region =
+      g.region ? *g.region
+               : Env("AWS_REGION")
+                     .value_or(Env("AWS_DEFAULT_REGION").value_or("us-east-1"));
   Json options = Json::Object();
   options.Set("data_dir", Json::String(*data_dir));
   options.Set("region", Json::String(region));

@@ -1,4 +1,5 @@
-// The command's only way into the engine: the C ABI (ivsrt.h), wrapped for RAII.
+// The command's only way into the engine: the C ABI (ivsrt.h), wrapped for
+// RAII.
 #ifndef IVSRT_CLI_ENGINE_H_
 #define IVSRT_CLI_ENGINE_H_
 
@@ -20,15 +21,19 @@ struct InvokeResult {
 
 class Engine {
  public:
-  // FailedPrecondition with the engine's message when the options or store are unusable.
+  // FailedPrecondition with the engine's message when the options or store are
+  // unusable.
   static absl::StatusOr<Engine> Open(std::string_view options_json);
 
-  Engine(Engine&& other) noexcept : engine_(other.engine_) { other.engine_ = nullptr; }
+  Engine(Engine&& other) noexcept : engine_(other.engine_) {
+    other.engine_ = nullptr;
+  }
   Engine& operator=(Engine&&) = delete;
   Engine(const Engine&) = delete;
   ~Engine() { ivsrt_engine_close(engine_); }
 
-  InvokeResult Invoke(std::string_view operation, std::string_view request) const;
+  InvokeResult Invoke(std::string_view operation,
+                      std::string_view request) const;
 
  private:
   explicit Engine(ivsrt_engine* engine) : engine_(engine) {}

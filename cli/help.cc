@@ -42,24 +42,29 @@ std::string_view TypeName(model::Type type) {
 }
 
 bool IsComplex(model::Type t) {
-  return t == model::Type::kStructure || t == model::Type::kMap || t == model::Type::kList;
+  return t == model::Type::kStructure || t == model::Type::kMap ||
+         t == model::Type::kList;
 }
 
 std::string Indented(std::string_view text, int spaces) {
   std::string pad(static_cast<size_t>(spaces), ' ');
   std::vector<std::string> lines;
-  for (std::string_view line : Split(text, '\n')) lines.push_back(pad + std::string(line));
+  for (std::string_view line : Split(text, '\n')) {
+    lines.push_back(pad + std::string(line));
+  }
   return Join(lines, "\n");
 }
 
-// The AWS CLI's "JSON Syntax": the shape with type names for values. Type names are written
-// as raw JSON number text so they print unquoted.
+// The AWS CLI's "JSON Syntax": the shape with type names for values. Type names
+// are written as raw JSON number text so they print unquoted.
 Json SyntaxOf(int shape_index, std::vector<int>& open) {
   const model::Shape& shape = model::ShapeAt(shape_index);
   switch (shape.type) {
     case model::Type::kStructure: {
       Json out = Json::Object();
-      if (absl::c_linear_search(open, shape_index)) return Json::Number("{...}");
+      if (absl::c_linear_search(open, shape_index)) {
+        return Json::Number("{...}");
+      }
       open.push_back(shape_index);
       for (const model::Member& m : shape.members) {
         out.Set(std::string(m.name), SyntaxOf(m.shape, open));
@@ -81,8 +86,8 @@ Json SyntaxOf(int shape_index, std::vector<int>& open) {
     }
     case model::Type::kString:
       if (!shape.enum_values.empty()) {
-        return Json::Number(StrCat(
-            "\"", Join(shape.enum_values, "\"|\""), "\""));
+        return Json::Number(
+            StrCat("\"", Join(shape.enum_values, "\"|\""), "\""));
       }
       return Json::Number("\"string\"");
     case model::Type::kTimestamp:
@@ -94,7 +99,8 @@ Json SyntaxOf(int shape_index, std::vector<int>& open) {
   }
 }
 
-// The AWS CLI's "Shorthand Syntax": key=value pairs, lists as a,b (nested: [a,b]).
+// The AWS CLI's "Shorthand Syntax": key=value pairs, lists as a,b (nested:
+// [a,b]).
 std::string ShorthandOf(int shape_index, bool nested, std::vector<int>& open) {
   const model::Shape& shape = model::ShapeAt(shape_index);
   switch (shape.type) {
@@ -125,19 +131,21 @@ std::string ShorthandOf(int shape_index, bool nested, std::vector<int>& open) {
 }
 
 std::string Number(double d) {
-  if (d == static_cast<double>(static_cast<int64_t>(d))) return StrCat(static_cast<int64_t>(d));
+  if (d == static_cast<double>(static_cast<int64_t>(d))) {
+    return StrCat(static_cast<int64_t>(d));
+  }
   return StrCat(d);
 }
 
 std::string Constraints(const model::Shape& shape) {
   std::vector<std::string> parts;
-  std::string_view what = shape.type == model::Type::kString  ? "length"
-                          : shape.type == model::Type::kList  ? "items"
-                          : shape.type == model::Type::kMap   ? "entries"
-                                                               : "range";
+  std::string_view what = shape.type == model::Type::kString ? "length"
+                          : shape.type == model::Type::kList ? "items"
+                          : shape.type == model::Type::kMap  ? "entries"
+                                                             : "range";
   if (shape.has_min || shape.has_max) {
     parts.push_back(StrCat(what, " ", shape.has_min ? Number(shape.min) : "",
-                                 "..", shape.has_max ? Number(shape.max) : ""));
+                           "..", shape.has_max ? Number(shape.max) : ""));
   }
   if (shape.pattern != model::kNoPattern) {
     parts.push_back(StrCat("pattern ", model::Patterns()[shape.pattern]));
@@ -150,7 +158,7 @@ std::string Constraints(const model::Shape& shape) {
 
 std::string OptionHelp(const Option& o) {
   std::string out = StrCat("       ", o.flag, " (", TypeName(o.type), ")",
-                                 o.required ? " [required]" : "", "\n");
+                           o.required ? " [required]" : "", "\n");
   if (o.shape == model::kNoShape) return out;
   const model::Shape& shape = model::ShapeAt(o.shape);
   std::string constraints = Constraints(shape);
@@ -161,20 +169,22 @@ std::string OptionHelp(const Option& o) {
   std::vector<int> open;
   if (o.type == model::Type::kList) {
     const model::Shape& item = model::ShapeAt(shape.member_shape);
-    std::string one = IsComplex(item.type) ? ShorthandOf(shape.member_shape, false, open)
-                                           : std::string(TypeName(item.type));
-    StrAppend(&out, "          Syntax:\n              ", one, " ", one, " ...\n");
+    std::string one = IsComplex(item.type)
+                          ? ShorthandOf(shape.member_shape, false, open)
+                          : std::string(TypeName(item.type));
+    StrAppend(&out, "          Syntax:\n              ", one, " ", one,
+              " ...\n");
     if (!item.enum_values.empty()) {
       StrAppend(&out, "          Where valid values are:\n              ",
-                      Join(item.enum_values, "\n              "), "\n");
+                Join(item.enum_values, "\n              "), "\n");
     }
   } else if (IsComplex(o.type)) {
     StrAppend(&out, "          Shorthand Syntax:\n              ",
-                    ShorthandOf(o.shape, false, open), "\n");
+              ShorthandOf(o.shape, false, open), "\n");
   }
   if (IsComplex(o.type)) {
     StrAppend(&out, "          JSON Syntax:\n",
-                    Indented(SyntaxOf(o.shape, open).Pretty(), 14), "\n");
+              Indented(SyntaxOf(o.shape, open).Pretty(), 14), "\n");
   }
   return out;
 }
@@ -192,11 +202,14 @@ std::string UsageText() {
 std::string TopHelp() {
   std::string out =
       "NAME\n"
-      "       ivsrt - the Amazon IVS Real-Time API (aws ivs-realtime) on an embedded store\n"
+      "       ivsrt - the Amazon IVS Real-Time API (aws ivs-realtime) on an "
+      "embedded store\n"
       "\n"
       "DESCRIPTION\n"
-      "       The aws ivs-realtime commands, answered in-process from a local LMDB store: no\n"
-      "       AWS account, no network, no server. Command names, options and output are the\n"
+      "       The aws ivs-realtime commands, answered in-process from a local "
+      "LMDB store: no\n"
+      "       AWS account, no network, no server. Command names, options and "
+      "output are the\n"
       "       AWS CLI's (\"ivsrt ivs-realtime <command>\" works too).\n"
       "\n"
       "SYNOPSIS\n"
@@ -205,10 +218,12 @@ std::string TopHelp() {
       "\n"
       "GLOBAL OPTIONS\n"
       "       --data-dir (string)\n"
-      "          The store. Default: $IVSRT_DATA_DIR, else $XDG_DATA_HOME/ivsrt, else\n"
+      "          The store. Default: $IVSRT_DATA_DIR, else "
+      "$XDG_DATA_HOME/ivsrt, else\n"
       "          ~/.local/share/ivsrt; created on first use.\n"
       "       --region (string)\n"
-      "          Default: $AWS_REGION, else $AWS_DEFAULT_REGION, else us-east-1. Each region\n"
+      "          Default: $AWS_REGION, else $AWS_DEFAULT_REGION, else "
+      "us-east-1. Each region\n"
       "          keeps its own resources.\n"
       "       --account-id (string)\n"
       "          The 12-digit account in ARNs. Default: 123456789012.\n"
@@ -216,7 +231,8 @@ std::string TopHelp() {
       "          Print the version and exit.\n"
       "\n"
       "EXIT STATUS\n"
-      "       0 success; 252 usage error; 253 the store or options are unusable;\n"
+      "       0 success; 252 usage error; 253 the store or options are "
+      "unusable;\n"
       "       254 the service answered with an error.\n"
       "\n"
       "AVAILABLE COMMANDS\n";
@@ -231,12 +247,13 @@ std::string TopHelp() {
 }
 
 std::string CommandHelp(const Command& c) {
-  std::string out = StrCat("NAME\n       ", c.name, "\n\nDESCRIPTION\n       Calls the ",
-                                 c.operation, " operation.\n\nSYNOPSIS\n            ", c.name,
-                                 "\n");
+  std::string out = StrCat(
+      "NAME\n       ", c.name, "\n\nDESCRIPTION\n       Calls the ",
+      c.operation, " operation.\n\nSYNOPSIS\n            ", c.name, "\n");
   for (const Option& o : c.options) {
-    std::string value = o.type == model::Type::kBoolean ? StrCat(" | --no-", o.flag.substr(2))
-                                                        : " <value>";
+    std::string value = o.type == model::Type::kBoolean
+                            ? StrCat(" | --no-", o.flag.substr(2))
+                            : " <value>";
     if (o.required) {
       StrAppend(&out, "          ", o.flag, value, "\n");
     } else {
@@ -244,21 +261,22 @@ std::string CommandHelp(const Command& c) {
     }
   }
   StrAppend(&out,
-                  "          [--cli-input-json <value>]\n"
-                  "          [--generate-cli-skeleton <value>]\n\nOPTIONS\n");
+            "          [--cli-input-json <value>]\n"
+            "          [--generate-cli-skeleton <value>]\n\nOPTIONS\n");
   for (const Option& o : c.options) StrAppend(&out, OptionHelp(o), "\n");
-  StrAppend(&out,
-                  "       --cli-input-json (string)\n"
-                  "          The request as JSON (inline, or file://path), in the form\n"
-                  "          --generate-cli-skeleton prints; options given on the command\n"
-                  "          line replace its members.\n\n"
-                  "       --generate-cli-skeleton (string)\n"
-                  "          Prints a request skeleton (input, the default) or a response\n"
-                  "          skeleton (output) and exits without calling the operation.\n");
+  StrAppend(
+      &out,
+      "       --cli-input-json (string)\n"
+      "          The request as JSON (inline, or file://path), in the form\n"
+      "          --generate-cli-skeleton prints; options given on the command\n"
+      "          line replace its members.\n\n"
+      "       --generate-cli-skeleton (string)\n"
+      "          Prints a request skeleton (input, the default) or a response\n"
+      "          skeleton (output) and exits without calling the operation.\n");
   if (c.output_shape != model::kNoShape) {
     std::vector<int> open;
-    StrAppend(&out, "\nOUTPUT\n", Indented(SyntaxOf(c.output_shape, open).Pretty(), 7),
-                    "\n");
+    StrAppend(&out, "\nOUTPUT\n",
+              Indented(SyntaxOf(c.output_shape, open).Pretty(), 7), "\n");
   }
   return out;
 }

@@ -1,5 +1,6 @@
-// "ivsrt help" (the list of commands) and "ivsrt <command> help" (its options, with their
-// shorthand and JSON syntax and the model's constraints), as the AWS CLI's help pages.
+// "ivsrt help" (the list of commands) and "ivsrt <command> help" (its options,
+// with their shorthand and JSON syntax and the model's constraints), as the AWS
+// CLI's help pages.
 #ifndef IVSRT_CLI_HELP_H_
 #define IVSRT_CLI_HELP_H_
 

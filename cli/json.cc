@@ -6,8 +6,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "simdjson.h"
 #include "cli/text.h"
+#include "simdjson.h"
 
 namespace ivsrt::cli {
 namespace {
@@ -44,7 +44,7 @@ absl::StatusOr<Json> Read(od::value v) {
       Json out = Json::Array();
       for (auto item_result : array) {
         od::value item;
-        if (auto e = std::move(item_result).get(item)) return Invalid(e);
+        if (auto e = item_result.get(item)) return Invalid(e);
         absl::StatusOr<Json> value = Read(item);
         if (!value.ok()) return value.status();
         out.Append(*std::move(value));
@@ -118,8 +118,8 @@ Json Json::Object() {
 }
 
 absl::StatusOr<Json> Json::Parse(std::string_view text) {
-  // simdjson reads a scalar document differently from a value inside one; wrapping the
-  // text in an array reads every kind of JSON text the same way.
+  // simdjson reads a scalar document differently from a value inside one;
+  // wrapping the text in an array reads every kind of JSON text the same way.
   simdjson::padded_string padded(StrCat("[", text, "\n]"));
   od::parser parser;
   od::document doc;
@@ -133,9 +133,9 @@ absl::StatusOr<Json> Json::Parse(std::string_view text) {
     return absl::InvalidArgumentError("unexpected text after the JSON value");
   }
   if (wrapped->items().size() != 1) {
-    return absl::InvalidArgumentError(wrapped->items().empty()
-                                          ? "no JSON value"
-                                          : "unexpected text after the JSON value");
+    return absl::InvalidArgumentError(
+        wrapped->items().empty() ? "no JSON value"
+                                 : "unexpected text after the JSON value");
   }
   return std::move(wrapped->items().front());
 }
@@ -246,7 +246,8 @@ void AppendQuoted(std::string& out, std::string_view s) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+          std::snprintf(buf, sizeof buf, "\\u%04x",
+                        static_cast<unsigned char>(c));
           out += buf;
         } else {
           out.push_back(c);

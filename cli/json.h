@@ -1,6 +1,7 @@
-// An ordered JSON document for the command line: option values and cli-input-json are read
-// into it, requests are written from it, and responses are printed from it as the AWS CLI
-// prints them (Python's json.dumps(indent=4, ensure_ascii=False)).
+// An ordered JSON document for the command line: option values and
+// cli-input-json are read into it, requests are written from it, and responses
+// are printed from it as the AWS CLI prints them (Python's json.dumps(indent=4,
+// ensure_ascii=False)).
 #ifndef IVSRT_CLI_JSON_H_
 #define IVSRT_CLI_JSON_H_
 
@@ -20,7 +21,8 @@ class Json {
 
   Json() = default;
   static Json Bool(bool b);
-  // `text` is a JSON number literal, kept verbatim so output shows what the engine sent.
+  // `text` is a JSON number literal, kept verbatim so output shows what the
+  // engine sent.
   static Json Number(std::string text);
   static Json String(std::string s);
   static Json Array();
@@ -60,8 +62,8 @@ class Json {
   std::vector<Member> members_;
 };
 
-// Appends `s` as a JSON string literal, escaping as Python's json module does with
-// ensure_ascii=False: quotes, backslashes and control characters only.
+// Appends `s` as a JSON string literal, escaping as Python's json module does
+// with ensure_ascii=False: quotes, backslashes and control characters only.
 void AppendQuoted(std::string& out, std::string_view s);
 
 }  // namespace ivsrt::cli

@@ -32,7 +32,8 @@ TEST(JsonTest, KeepsMemberOrderAndCompactsWithoutSpaces) {
 }
 
 TEST(JsonTest, EscapesOnlyWhatPythonEscapesWithEnsureAsciiOff) {
-  absl::StatusOr<Json> j = Json::Parse(R"(["caf\u00e9 \"q\" \\ \n \t \u0001 /"])");
+  absl::StatusOr<Json> j =
+      Json::Parse(R"(["caf\u00e9 \"q\" \\ \n \t \u0001 /"])");
   ASSERT_TRUE(j.ok());
   EXPECT_EQ(j->Compact(), "[\"caf\xc3\xa9 \\\"q\\\" \\\\ \\n \\t \\u0001 /\"]");
 }
@@ -49,8 +50,8 @@ TEST(JsonTest, ParsesScalarsAtTheRoot) {
 }
 
 TEST(JsonTest, RejectsMalformedText) {
-  for (const char* bad : {"{\"a\":", "[1,]", "{\"a\" 1}", "{\"a\":1} x", "{\"a\":1}}", "tru",
-                          "", "1 2", "{a:1}"}) {
+  for (const char* bad : {"{\"a\":", "[1,]", "{\"a\" 1}", "{\"a\":1} x",
+                          "{\"a\":1}}", "tru", "", "1 2", "{a:1}"}) {
     EXPECT_FALSE(Json::Parse(bad).ok()) << bad;
   }
 }

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
-#include "core/model/model.h"
 #include "cli/text.h"
+#include "core/model/model.h"
 
 namespace ivsrt::cli {
 
@@ -20,7 +20,9 @@ std::string IsoFormat(std::string_view ts) {
     if (fraction[0] != '.' || fraction.size() < 2) return std::string(ts);
     std::string digits(fraction.substr(1));
     for (char c : digits) {
-      if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return std::string(ts);
+      if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+        return std::string(ts);
+      }
     }
     digits.resize(6, '0');
     if (digits != "000000") micros = StrCat(".", digits);
@@ -45,11 +47,15 @@ void FormatTimestamps(Json& value, int shape_index) {
       return;
     case model::Type::kMap:
       if (!value.is_object()) return;
-      for (Json::Member& m : value.members()) FormatTimestamps(m.second, shape.value_shape);
+      for (Json::Member& m : value.members()) {
+        FormatTimestamps(m.second, shape.value_shape);
+      }
       return;
     case model::Type::kList:
       if (!value.is_array()) return;
-      for (Json& item : value.items()) FormatTimestamps(item, shape.member_shape);
+      for (Json& item : value.items()) {
+        FormatTimestamps(item, shape.member_shape);
+      }
       return;
     default:
       return;

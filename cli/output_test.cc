@@ -9,9 +9,11 @@ namespace {
 
 TEST(OutputTest, IsoFormatMatchesPythonIsoformat) {
   EXPECT_EQ(IsoFormat("2023-03-07T09:47:43Z"), "2023-03-07T09:47:43+00:00");
-  EXPECT_EQ(IsoFormat("2023-03-07T09:47:43.5Z"), "2023-03-07T09:47:43.500000+00:00");
+  EXPECT_EQ(IsoFormat("2023-03-07T09:47:43.5Z"),
+            "2023-03-07T09:47:43.500000+00:00");
   EXPECT_EQ(IsoFormat("2023-03-07T09:47:43.000Z"), "2023-03-07T09:47:43+00:00");
-  EXPECT_EQ(IsoFormat("2023-03-07T09:47:43+00:00"), "2023-03-07T09:47:43+00:00");
+  EXPECT_EQ(IsoFormat("2023-03-07T09:47:43+00:00"),
+            "2023-03-07T09:47:43+00:00");
   EXPECT_EQ(IsoFormat("not a time"), "not a time");
 }
 

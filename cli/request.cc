@@ -33,23 +33,29 @@ absl::Status ParamError(std::string_view flag, std::string_view message) {
 absl::StatusOr<Json> ParseJson(std::string_view flag, std::string_view text) {
   absl::StatusOr<Json> json = Json::Parse(text);
   if (!json.ok()) {
-    return ParamError(flag, StrCat("Invalid JSON: ", Msg(json.status().message()),
-                                         "\nJSON received: ", text));
+    return ParamError(flag,
+                      StrCat("Invalid JSON: ", Msg(json.status().message()),
+                             "\nJSON received: ", text));
   }
   return json;
 }
 
 // One structure or map (or list item of one), as JSON or shorthand.
-absl::StatusOr<Json> ComplexValue(const Option& option, int shape, std::string_view text,
+absl::StatusOr<Json> ComplexValue(const Option& option, int shape,
+                                  std::string_view text,
                                   std::string_view path) {
   if (LooksLikeJson(text)) return ParseJson(option.flag, text);
   if (model::ShapeAt(shape).type == model::Type::kList) {
     return ParamError(option.flag, "expected a JSON list");
   }
   absl::StatusOr<Json> parsed = ParseShorthand(text);
-  if (!parsed.ok()) return ParamError(option.flag, Msg(parsed.status().message()));
+  if (!parsed.ok()) {
+    return ParamError(option.flag, Msg(parsed.status().message()));
+  }
   absl::StatusOr<Json> typed = Coerce(*parsed, shape, path);
-  if (!typed.ok()) return ParamError(option.flag, Msg(typed.status().message()));
+  if (!typed.ok()) {
+    return ParamError(option.flag, Msg(typed.status().message()));
+  }
   return typed;
 }
 
@@ -60,7 +66,8 @@ absl::StatusOr<Json> ScalarValue(const Option& option, model::Type type,
   return v;
 }
 
-absl::StatusOr<Json> ListValue(const Option& option, const std::vector<std::string>& texts) {
+absl::StatusOr<Json> ListValue(const Option& option,
+                               const std::vector<std::string>& texts) {
   if (texts.size() == 1 && LooksLikeJson(texts[0]) &&
       TrimAsciiWhitespace(texts[0]).starts_with("[")) {
     return ParseJson(option.flag, texts[0]);
@@ -70,24 +77,29 @@ absl::StatusOr<Json> ListValue(const Option& option, const std::vector<std::stri
   Json list = Json::Array();
   for (size_t i = 0; i < texts.size(); ++i) {
     absl::StatusOr<Json> item =
-        IsComplex(item_type)
-            ? ComplexValue(option, item_shape, texts[i], StrCat(option.member, "[", i, "]"))
-            : ScalarValue(option, item_type, texts[i]);
+        IsComplex(item_type) ? ComplexValue(option, item_shape, texts[i],
+                                            StrCat(option.member, "[", i, "]"))
+                             : ScalarValue(option, item_type, texts[i]);
     if (!item.ok()) return item.status();
     list.Append(*std::move(item));
   }
   return list;
 }
 
-absl::StatusOr<Json> OptionValue(const Option& option, const std::vector<std::string>& given) {
+absl::StatusOr<Json> OptionValue(const Option& option,
+                                 const std::vector<std::string>& given) {
   std::vector<std::string> texts;
   for (const std::string& g : given) {
     absl::StatusOr<std::string> text = ReadParamFile(g);
-    if (!text.ok()) return ParamError(option.flag, Msg(text.status().message()));
+    if (!text.ok()) {
+      return ParamError(option.flag, Msg(text.status().message()));
+    }
     texts.push_back(*std::move(text));
   }
   if (option.type == model::Type::kList) return ListValue(option, texts);
-  if (IsComplex(option.type)) return ComplexValue(option, option.shape, texts[0], option.member);
+  if (IsComplex(option.type)) {
+    return ComplexValue(option, option.shape, texts[0], option.member);
+  }
   return ScalarValue(option, option.type, texts[0]);
 }
 
@@ -97,21 +109,28 @@ absl::StatusOr<std::string> ReadParamFile(std::string_view value) {
   if (!value.starts_with("file://")) return std::string(value);
   std::string path(value.substr(7));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::InvalidArgumentError(StrCat("Unable to load paramfile ", value));
+  if (!in) {
+    return absl::InvalidArgumentError(
+        StrCat("Unable to load paramfile ", value));
+  }
   std::ostringstream contents;
   contents << in.rdbuf();
   return contents.str();
 }
 
-absl::StatusOr<Json> BuildRequest(const Command& command, const CommandArgs& args) {
+absl::StatusOr<Json> BuildRequest(const Command& command,
+                                  const CommandArgs& args) {
   Json request = Json::Object();
   if (args.cli_input_json) {
     absl::StatusOr<std::string> text = ReadParamFile(*args.cli_input_json);
-    if (!text.ok()) return ParamError("--cli-input-json", Msg(text.status().message()));
+    if (!text.ok()) {
+      return ParamError("--cli-input-json", Msg(text.status().message()));
+    }
     absl::StatusOr<Json> input = ParseJson("--cli-input-json", *text);
     if (!input.ok()) return input.status();
     if (!input->is_object()) {
-      return ParamError("--cli-input-json", "Invalid JSON: expected a JSON object");
+      return ParamError("--cli-input-json",
+                        "Invalid JSON: expected a JSON object");
     }
     request = *std::move(input);
   }
@@ -127,8 +146,8 @@ absl::StatusOr<Json> BuildRequest(const Command& command, const CommandArgs& arg
     }
   }
   if (!missing.empty()) {
-    return absl::InvalidArgumentError(StrCat(
-        "the following arguments are required: ", Join(missing, ", ")));
+    return absl::InvalidArgumentError(
+        StrCat("the following arguments are required: ", Join(missing, ", ")));
   }
   return request;
 }

@@ -1,6 +1,6 @@
-// The request JSON of one command: --cli-input-json first, then each option given on the
-// command line over it, each value read as the AWS CLI reads it (file:// contents, JSON,
-// shorthand or plain text).
+// The request JSON of one command: --cli-input-json first, then each option
+// given on the command line over it, each value read as the AWS CLI reads it
+// (file:// contents, JSON, shorthand or plain text).
 #ifndef IVSRT_CLI_REQUEST_H_
 #define IVSRT_CLI_REQUEST_H_
 
@@ -14,8 +14,10 @@
 
 namespace ivsrt::cli {
 
-// InvalidArgument names the usage problem (malformed value, missing required option).
-absl::StatusOr<Json> BuildRequest(const Command& command, const CommandArgs& args);
+// InvalidArgument names the usage problem (malformed value, missing required
+// option).
+absl::StatusOr<Json> BuildRequest(const Command& command,
+                                  const CommandArgs& args);
 
 // A value as given, or the contents of the file named by a "file://path" value.
 absl::StatusOr<std::string> ReadParamFile(std::string_view value);

@@ -7,49 +7,62 @@
 #include <string>
 #include <vector>
 
+#include "cli/text.h"
+
 namespace ivsrt::cli {
 namespace {
 
 std::string Request(const std::vector<std::string>& argv) {
   absl::StatusOr<Invocation> inv = ParseArgs(argv);
-  if (!inv.ok()) return "usage: " + std::string(inv.status().message());
+  if (!inv.ok()) return "usage: " + std::string(Msg(inv.status().message()));
   absl::StatusOr<Json> request = BuildRequest(*inv->command, inv->args);
-  if (!request.ok()) return "usage: " + std::string(request.status().message());
+  if (!request.ok()) {
+    return "usage: " + std::string(Msg(request.status().message()));
+  }
   return request->Compact();
 }
 
 TEST(RequestTest, ScalarMapAndListOptions) {
-  EXPECT_EQ(Request({"create-participant-token", "--stage-arn", "arn:s", "--duration", "60",
-                     "--attributes", "a=1,b=2", "--capabilities", "PUBLISH", "SUBSCRIBE"}),
-            R"({"stageArn":"arn:s","duration":60,"attributes":{"a":"1","b":"2"},)"
-            R"("capabilities":["PUBLISH","SUBSCRIBE"]})");
+  EXPECT_EQ(
+      Request({"create-participant-token", "--stage-arn", "arn:s", "--duration",
+               "60", "--attributes", "a=1,b=2", "--capabilities", "PUBLISH",
+               "SUBSCRIBE"}),
+      R"({"stageArn":"arn:s","duration":60,"attributes":{"a":"1","b":"2"},)"
+      R"("capabilities":["PUBLISH","SUBSCRIBE"]})");
 }
 
 TEST(RequestTest, JsonAndShorthandFormsAgree) {
-  std::string json = Request({"create-stage", "--participant-token-configurations",
-                              R"([{"userId":"a","duration":5},{"userId":"b"}])",
-                              "--tags", R"({"k":"v"})"});
-  std::string shorthand = Request({"create-stage", "--participant-token-configurations",
-                                   "userId=a,duration=5", "userId=b", "--tags", "k=v"});
+  std::string json =
+      Request({"create-stage", "--participant-token-configurations",
+               R"([{"userId":"a","duration":5},{"userId":"b"}])", "--tags",
+               R"({"k":"v"})"});
+  std::string shorthand =
+      Request({"create-stage", "--participant-token-configurations",
+               "userId=a,duration=5", "userId=b", "--tags", "k=v"});
   EXPECT_EQ(json, shorthand);
   EXPECT_EQ(json,
             R"({"participantTokenConfigurations":[{"userId":"a","duration":5},)"
             R"({"userId":"b"}],"tags":{"k":"v"}})");
-  EXPECT_EQ(Request({"untag-resource", "--resource-arn", "arn:x", "--tag-keys", R"(["a","b"])"}),
-            Request({"untag-resource", "--resource-arn=arn:x", "--tag-keys", "a", "b"}));
+  EXPECT_EQ(Request({"untag-resource", "--resource-arn", "arn:x", "--tag-keys",
+                     R"(["a","b"])"}),
+            Request({"untag-resource", "--resource-arn=arn:x", "--tag-keys",
+                     "a", "b"}));
 }
 
 TEST(RequestTest, StructureOptionAcceptsShorthand) {
-  EXPECT_EQ(Request({"update-stage", "--arn", "a", "--auto-participant-recording-configuration",
-                     "storageConfigurationArn=s,mediaTypes=AUDIO_ONLY,"
-                     "recordingReconnectWindowSeconds=30"}),
-            R"({"arn":"a","autoParticipantRecordingConfiguration":{"storageConfigurationArn":"s",)"
-            R"("mediaTypes":["AUDIO_ONLY"],"recordingReconnectWindowSeconds":30}})");
+  const std::string config =
+      "storageConfigurationArn=s,mediaTypes=AUDIO_ONLY,"
+      "recordingReconnectWindowSeconds=30";
+  EXPECT_EQ(
+      Request({"update-stage", "--arn", "a",
+               "--auto-participant-recording-configuration", config}),
+      R"({"arn":"a","autoParticipantRecordingConfiguration":{"storageConfigurationArn":"s",)"
+      R"("mediaTypes":["AUDIO_ONLY"],"recordingReconnectWindowSeconds":30}})");
 }
 
 TEST(RequestTest, CliInputJsonIsOverriddenByOptions) {
-  EXPECT_EQ(Request({"create-stage", "--cli-input-json", R"({"name":"a","tags":{"x":"y"}})",
-                     "--name", "b"}),
+  EXPECT_EQ(Request({"create-stage", "--cli-input-json",
+                     R"({"name":"a","tags":{"x":"y"}})", "--name", "b"}),
             R"({"name":"b","tags":{"x":"y"}})");
   std::string path = ::testing::TempDir() + "/input.json";
   std::ofstream(path) << R"({"arn": "arn:from-file"})";
@@ -61,32 +74,43 @@ TEST(RequestTest, CliInputJsonIsOverriddenByOptions) {
 }
 
 TEST(RequestTest, UsageErrors) {
-  EXPECT_EQ(Request({"get-stage"}), "usage: the following arguments are required: --arn");
+  EXPECT_EQ(Request({"get-stage"}),
+            "usage: the following arguments are required: --arn");
   EXPECT_EQ(Request({"get-stage", "--arn", "a", "--bogus", "x"}),
             "usage: Unknown options: --bogus, x");
-  EXPECT_EQ(Request({"get-stage", "--arn"}), "usage: argument --arn: expected one argument");
+  EXPECT_EQ(Request({"get-stage", "--arn"}),
+            "usage: argument --arn: expected one argument");
   EXPECT_EQ(Request({"untag-resource", "--resource-arn", "a", "--tag-keys"}),
             "usage: argument --tag-keys: expected at least one argument");
-  EXPECT_EQ(Request({"frobnicate"}).rfind("usage: argument command: Invalid choice", 0), 0u);
-  EXPECT_EQ(Request({"create-stage", "--tags", "{\"a\":"}).rfind(
-                "usage: Error parsing parameter '--tags': Invalid JSON: ", 0),
+  EXPECT_EQ(Request({"frobnicate"})
+                .rfind("usage: argument command: Invalid choice", 0),
             0u);
-  EXPECT_EQ(Request({"create-stage", "--tags", "novalue"}).rfind(
-                "usage: Error parsing parameter '--tags': Expected: '='", 0),
-            0u);
-  EXPECT_EQ(Request({"create-participant-token", "--stage-arn", "a", "--duration", "x"}),
-            "usage: Error parsing parameter '--duration': invalid literal for int() with base "
+  EXPECT_EQ(
+      Request({"create-stage", "--tags", "{\"a\":"})
+          .rfind("usage: Error parsing parameter '--tags': Invalid JSON: ", 0),
+      0u);
+  EXPECT_EQ(
+      Request({"create-stage", "--tags", "novalue"})
+          .rfind("usage: Error parsing parameter '--tags': Expected: '='", 0),
+      0u);
+  EXPECT_EQ(Request({"create-participant-token", "--stage-arn", "a",
+                     "--duration", "x"}),
+            "usage: Error parsing parameter '--duration': invalid literal for "
+            "int() with base "
             "10: 'x'");
   EXPECT_EQ(Request({"get-stage", "--cli-input-json", "[1]"}),
-            "usage: Error parsing parameter '--cli-input-json': Invalid JSON: expected a JSON "
+            "usage: Error parsing parameter '--cli-input-json': Invalid JSON: "
+            "expected a JSON "
             "object");
-  EXPECT_EQ(Request({}), "usage: the following arguments are required: command");
+  EXPECT_EQ(Request({}),
+            "usage: the following arguments are required: command");
 }
 
 TEST(RequestTest, GlobalOptionsAnywhere) {
-  absl::StatusOr<Invocation> inv = ParseArgs(
-      {"--region", "eu-west-1", "ivs-realtime", "list-stages", "--data-dir=/tmp/x",
-       "--account-id", "111122223333", "--output", "json"});
+  absl::StatusOr<Invocation> inv =
+      ParseArgs({"--region", "eu-west-1", "ivs-realtime", "list-stages",
+                 "--data-dir=/tmp/x", "--account-id", "111122223333",
+                 "--output", "json"});
   ASSERT_TRUE(inv.ok()) << inv.status();
   EXPECT_EQ(*inv->globals.region, "eu-west-1");
   EXPECT_EQ(*inv->globals.data_dir, "/tmp/x");
@@ -102,10 +126,12 @@ TEST(RequestTest, HelpAndSkeletonRequests) {
   absl::StatusOr<Invocation> cmd = ParseArgs({"create-stage", "help"});
   ASSERT_TRUE(cmd.ok());
   EXPECT_TRUE(cmd->args.help);
-  absl::StatusOr<Invocation> skel = ParseArgs({"create-stage", "--generate-cli-skeleton"});
+  absl::StatusOr<Invocation> skel =
+      ParseArgs({"create-stage", "--generate-cli-skeleton"});
   ASSERT_TRUE(skel.ok());
   EXPECT_EQ(*skel->args.skeleton, "input");
-  absl::StatusOr<Invocation> out = ParseArgs({"get-stage", "--generate-cli-skeleton", "output"});
+  absl::StatusOr<Invocation> out =
+      ParseArgs({"get-stage", "--generate-cli-skeleton", "output"});
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(*out->args.skeleton, "output");
 }

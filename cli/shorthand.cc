@@ -10,22 +10,27 @@
 namespace ivsrt::cli {
 namespace {
 
-bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
+bool IsSpace(char c) {
+  return absl::ascii_isspace(static_cast<unsigned char>(c));
+}
 
-// The character classes of awscli/shorthand.py: a value never starts with whitespace, a
-// quote, ',', '=', '[' or '{'; a first value then runs until ',', ']', '}' or a quote; a
-// later value of a comma-separated list may not contain '=' (that starts the next key).
+// The character classes of awscli/shorthand.py: a value never starts with
+// whitespace, a quote, ',', '=', '[' or '{'; a first value then runs until ',',
+// ']', '}' or a quote; a later value of a comma-separated list may not contain
+// '=' (that starts the next key).
 bool CanStartValue(char c) {
-  return !IsSpace(c) && c != '"' && c != '\'' && c != ',' && c != '=' && c != '[' &&
-         c != '{';
+  return !IsSpace(c) && c != '"' && c != '\'' && c != ',' && c != '=' &&
+         c != '[' && c != '{';
 }
 bool CanFollowFirst(char c) {
   return c != '"' && c != '\'' && c != ',' && c != ']' && c != '}';
 }
-bool CanFollowSecond(char c) { return c != '"' && c != '\'' && c != ',' && c != '='; }
+bool CanFollowSecond(char c) {
+  return c != '"' && c != '\'' && c != ',' && c != '=';
+}
 bool IsKeyChar(char c) {
-  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
-         c == '.' || c == '#' || c == '/' || c == ':';
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+         c == '_' || c == '.' || c == '#' || c == '/' || c == ':';
 }
 
 class Parser {
@@ -51,15 +56,18 @@ class Parser {
   }
 
   absl::Status Error(std::string_view expected) const {
-    std::string received = AtEof() ? "EOF" : StrCat("'", in_.substr(pos_, 1), "'");
-    return absl::InvalidArgumentError(StrCat("Expected: ", expected, ", received: ",
-                                                   received, " for input:\n", in_, "\n",
-                                                   std::string(pos_, ' '), "^"));
+    std::string received =
+        AtEof() ? "EOF" : StrCat("'", in_.substr(pos_, 1), "'");
+    return absl::InvalidArgumentError(
+        StrCat("Expected: ", expected, ", received: ", received,
+               " for input:\n", in_, "\n", std::string(pos_, ' '), "^"));
   }
 
   absl::Status Expect(char c, bool skip_space = false) {
     if (skip_space) SkipSpace();
-    if (Current() != c || AtEof()) return Error(StrCat("'", std::string(1, c), "'"));
+    if (Current() != c || AtEof()) {
+      return Error(StrCat("'", std::string(1, c), "'"));
+    }
     ++pos_;
     if (skip_space) SkipSpace();
     return absl::OkStatus();
@@ -80,10 +88,10 @@ class Parser {
     absl::StatusOr<Json> value = Values();
     if (!value.ok()) return value.status();
     if (into.Find(*key) != nullptr) {
-      return absl::InvalidArgumentError(
-          StrCat("Second instance of key \"", *key, "\" encountered for input:\n", in_,
-                       "\nThis is often because there is a preceding \",\" instead of a "
-                       "space."));
+      return absl::InvalidArgumentError(StrCat(
+          "Second instance of key \"", *key, "\" encountered for input:\n", in_,
+          "\nThis is often because there is a preceding \",\" instead of a "
+          "space."));
     }
     into.Set(*std::move(key), *std::move(value));
     return absl::OkStatus();
@@ -97,7 +105,8 @@ class Parser {
     return CsvValue();
   }
 
-  // "a" is a string; "a,b,c" a list, unless what follows a comma is the next "key=".
+  // "a" is a string; "a,b,c" a list, unless what follows a comma is the next
+  // "key=".
   absl::StatusOr<Json> CsvValue() {
     absl::StatusOr<std::string> first = FirstValue();
     if (!first.ok()) return first.status();
@@ -181,8 +190,10 @@ class Parser {
     return Unquoted(CanFollowSecond, /*required=*/true);
   }
 
-  // A run of value characters; "\," stands for a comma. Trailing whitespace is dropped.
-  absl::StatusOr<std::string> Unquoted(bool (*can_follow)(char), bool required) {
+  // A run of value characters; "\," stands for a comma. Trailing whitespace is
+  // dropped.
+  absl::StatusOr<std::string> Unquoted(bool (*can_follow)(char),
+                                       bool required) {
     size_t start = pos_;
     std::string out;
     while (!AtEof()) {

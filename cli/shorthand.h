@@ -3,8 +3,8 @@
 //   key=a,b,c  key=[a,b]         a list value
 //   key={k1=v1,k2=v2}            a nested structure or map
 //   key='a,b'  key="a=b"  a\,b   quoting and escaping
-// The result holds only strings, arrays and objects; Coerce (coerce.h) gives it the
-// model's types.
+// The result holds only strings, arrays and objects; Coerce (coerce.h) gives it
+// the model's types.
 #ifndef IVSRT_CLI_SHORTHAND_H_
 #define IVSRT_CLI_SHORTHAND_H_
 
@@ -15,7 +15,8 @@
 
 namespace ivsrt::cli {
 
-// An object, or InvalidArgument with the AWS CLI's message (where parsing failed, with a caret).
+// An object, or InvalidArgument with the AWS CLI's message (where parsing
+// failed, with a caret).
 absl::StatusOr<Json> ParseShorthand(std::string_view input);
 
 }  // namespace ivsrt::cli

@@ -4,17 +4,20 @@
 
 #include <string>
 
+#include "cli/text.h"
+
 namespace ivsrt::cli {
 namespace {
 
 std::string Parsed(const char* input) {
   absl::StatusOr<Json> j = ParseShorthand(input);
-  if (!j.ok()) return "error: " + std::string(j.status().message());
+  if (!j.ok()) return "error: " + std::string(Msg(j.status().message()));
   return j->Compact();
 }
 
 TEST(ShorthandTest, KeyValuePairs) {
-  EXPECT_EQ(Parsed("Key1=Value1,Key2=Value2"), R"({"Key1":"Value1","Key2":"Value2"})");
+  EXPECT_EQ(Parsed("Key1=Value1,Key2=Value2"),
+            R"({"Key1":"Value1","Key2":"Value2"})");
   EXPECT_EQ(Parsed("userId=alice"), R"({"userId":"alice"})");
   EXPECT_EQ(Parsed("a = b , c = d"), R"({"a":"b","c":"d"})");
 }
@@ -28,10 +31,12 @@ TEST(ShorthandTest, CommaSeparatedValuesBecomeAList) {
 }
 
 TEST(ShorthandTest, ExplicitListsAndNestedStructures) {
-  EXPECT_EQ(Parsed("mediaTypes=[AUDIO_ONLY],thumbnailConfiguration={recordingMode=INTERVAL,"
-                   "storage=[SEQUENTIAL,LATEST]}"),
-            R"({"mediaTypes":["AUDIO_ONLY"],"thumbnailConfiguration":)"
-            R"({"recordingMode":"INTERVAL","storage":["SEQUENTIAL","LATEST"]}})");
+  EXPECT_EQ(
+      Parsed("mediaTypes=[AUDIO_ONLY],thumbnailConfiguration={recordingMode="
+             "INTERVAL,"
+             "storage=[SEQUENTIAL,LATEST]}"),
+      R"({"mediaTypes":["AUDIO_ONLY"],"thumbnailConfiguration":)"
+      R"({"recordingMode":"INTERVAL","storage":["SEQUENTIAL","LATEST"]}})");
   EXPECT_EQ(Parsed("attributes={k1=v1,k2=v2},userId=u"),
             R"({"attributes":{"k1":"v1","k2":"v2"},"userId":"u"})");
   EXPECT_EQ(Parsed("a=[]"), R"({"a":[]})");
@@ -47,8 +52,10 @@ TEST(ShorthandTest, QuotesAndEscapedCommas) {
 TEST(ShorthandTest, ErrorsPointAtTheProblem) {
   EXPECT_EQ(Parsed("abc"),
             "error: Expected: '=', received: EOF for input:\nabc\n   ^");
-  EXPECT_EQ(Parsed("a=b,=c"), "error: Expected: a key, received: '=' for input:\na=b,=c\n    ^");
-  EXPECT_NE(Parsed("a=1,a=2").find("Second instance of key \"a\""), std::string::npos);
+  EXPECT_EQ(Parsed("a=b,=c"),
+            "error: Expected: a key, received: '=' for input:\na=b,=c\n    ^");
+  EXPECT_NE(Parsed("a=1,a=2").find("Second instance of key \"a\""),
+            std::string::npos);
   EXPECT_NE(Parsed("a='open").find("Expected: a closing '"), std::string::npos);
   EXPECT_NE(Parsed("a={b=c").find("error: "), std::string::npos);
 }

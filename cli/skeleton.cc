@@ -8,7 +8,8 @@
 namespace ivsrt::cli {
 namespace {
 
-// `open` holds the structures being expanded; a structure that contains itself stops there.
+// `open` holds the structures being expanded; a structure that contains itself
+// stops there.
 Json Placeholder(int shape_index, std::vector<int>& open) {
   const model::Shape& shape = model::ShapeAt(shape_index);
   switch (shape.type) {
@@ -43,7 +44,9 @@ Json Placeholder(int shape_index, std::vector<int>& open) {
     case model::Type::kTimestamp:
       return Json::String("1970-01-01T00:00:00");
     case model::Type::kString:
-      if (!shape.enum_values.empty()) return Json::String(std::string(shape.enum_values[0]));
+      if (!shape.enum_values.empty()) {
+        return Json::String(std::string(shape.enum_values[0]));
+      }
       return Json::String("");
     case model::Type::kBlob:
       return Json::String("");

@@ -1,5 +1,7 @@
-// --generate-cli-skeleton: a JSON document of a shape's members with placeholder values
-// ("" for strings, 0 for numbers, the first value of an enum), as the AWS CLI generates it.
+// --generate-cli-skeleton: a JSON document of a shape's members with
+// placeholder values
+// ("" for strings, 0 for numbers, the first value of an enum), as the AWS CLI
+// generates it.
 #ifndef IVSRT_CLI_SKELETON_H_
 #define IVSRT_CLI_SKELETON_H_
 
@@ -8,7 +10,8 @@
 
 namespace ivsrt::cli {
 
-// The input skeleton of a command, or its output skeleton ({} when it has none).
+// The input skeleton of a command, or its output skeleton ({} when it has
+// none).
 Json Skeleton(const Command& command, bool output);
 
 }  // namespace ivsrt::cli

@@ -1,5 +1,5 @@
-// String helpers the command line needs beyond core/strings.h (which bridges Debian's
-// absl::string_view and std::string_view).
+// String helpers the command line needs beyond core/strings.h (which bridges
+// Debian's absl::string_view and std::string_view).
 #ifndef IVSRT_CLI_TEXT_H_
 #define IVSRT_CLI_TEXT_H_
 
@@ -11,7 +11,8 @@
 
 namespace ivsrt::cli {
 
-// The elements of `parts` (anything convertible to std::string_view) between `sep`s.
+// The elements of `parts` (anything convertible to std::string_view) between
+// `sep`s.
 template <typename Range>
 std::string Join(const Range& parts, std::string_view sep) {
   std::string out;
@@ -25,7 +26,9 @@ std::string Join(const Range& parts, std::string_view sep) {
 }
 
 // A status message (an absl::string_view) as a std::string_view.
-inline std::string_view Msg(absl::string_view message) { return ToStd(message); }
+inline std::string_view Msg(absl::string_view message) {
+  return ToStd(message);
+}
 
 }  // namespace ivsrt::cli
 
