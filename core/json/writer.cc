@@ -1,6 +1,8 @@
 #include "core/json/writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "core/strings.h"
 #include "simdjson.h"
@@ -34,33 +36,56 @@ std::string ReplaceInvalidUtf8(std::string_view s) {
   return out;
 }
 
+// The index of the first byte at or after `from` that a JSON string cannot carry as is
+// (a control character, '"' or '\\') or that starts a non-ASCII sequence; s.size() if none.
+size_t NextSpecialByte(std::string_view s, size_t from) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHigh = 0x8080808080808080;
+  size_t i = from;
+  // Eight bytes at a time: a high bit marks a byte < 0x20, == '"', == '\\' or >= 0x80
+  // (borrows may also mark bytes after a real match: the byte loop below decides).
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    uint64_t quote = w ^ (kOnes * '"');
+    uint64_t backslash = w ^ (kOnes * '\\');
+    uint64_t marks = ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                     ((backslash - kOnes) & ~backslash) | w;
+    if (marks & kHigh) break;
+  }
+  for (; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u < 0x20 || u == '"' || u == '\\' || u >= 0x80) return i;
+  }
+  return s.size();
+}
+
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
-  // Responses are mostly ids, ARNs and names: ASCII with nothing to escape. Only bytes
-  // >= 0x80 need the UTF-8 check, and unescaped runs are appended whole (a per-character
-  // append was a fifth of GetStage and a third of ListStages).
-  bool ascii = true;
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (!ascii && !simdjson::validate_utf8(s.data(), s.size())) {
-    std::string repaired = ReplaceInvalidUtf8(s);
-    AppendJsonString(out, repaired);
-    return;
-  }
+  // Responses are mostly ids, ARNs and names: ASCII with nothing to escape, skipped eight
+  // bytes at a time and appended whole; only a string with bytes >= 0x80 pays for the
+  // UTF-8 check. (Per-character appends were a quarter of GetStage.)
   static constexpr char kHex[] = "0123456789abcdef";
+  const size_t start = out.size();
+  bool utf8_checked = false;
   out += '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = NextSpecialByte(s, 0); i < s.size(); i = NextSpecialByte(s, i)) {
     char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && c != '"' && c != '\\') continue;
+    if (u >= 0x80) {
+      if (!utf8_checked && !simdjson::validate_utf8(s.data(), s.size())) {
+        out.resize(start);
+        AppendJsonString(out, ReplaceInvalidUtf8(s));
+        return;
+      }
+      utf8_checked = true;
+      ++i;
+      continue;
+    }
     out.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -30,5 +30,17 @@ TEST(JsonWriter, KeepsUtf8AndReplacesInvalidBytes) {
   EXPECT_TRUE(simdjson::validate_utf8(out.data(), out.size()));
 }
 
+TEST(JsonWriter, EscapesAndChecksBytesPastTheFirstEightOfLongStrings) {
+  std::string out;
+  AppendJsonString(out, "arn:aws:ivs:us-east-1:1/\"q\"\x1f" "caf\xc3\xa9\\end");
+  EXPECT_EQ(out, "\"arn:aws:ivs:us-east-1:1/\\\"q\\\"\\u001fcaf\xc3\xa9\\\\end\"");
+  out.clear();
+  AppendJsonString(out, "0123456789abcdef\xff");
+  EXPECT_EQ(out, "\"0123456789abcdef\xEF\xBF\xBD\"");
+  out.clear();
+  AppendJsonString(out, "a plain ASCII name longer than eight bytes");
+  EXPECT_EQ(out, "\"a plain ASCII name longer than eight bytes\"");
+}
+
 }  // namespace
 }  // namespace ivsrt
