@@ -106,35 +106,5 @@ TEST(RequestTest, UsageErrors) {
             "usage: the following arguments are required: command");
 }
 
-TEST(RequestTest, GlobalOptionsAnywhere) {
-  absl::StatusOr<Invocation> inv =
-      ParseArgs({"--region", "eu-west-1", "ivs-realtime", "list-stages",
-                 "--data-dir=/tmp/x", "--account-id", "111122223333",
-                 "--output", "json"});
-  ASSERT_TRUE(inv.ok()) << inv.status();
-  EXPECT_EQ(*inv->globals.region, "eu-west-1");
-  EXPECT_EQ(*inv->globals.data_dir, "/tmp/x");
-  EXPECT_EQ(*inv->globals.account_id, "111122223333");
-  EXPECT_EQ(inv->command->name, "list-stages");
-}
-
-TEST(RequestTest, HelpAndSkeletonRequests) {
-  absl::StatusOr<Invocation> top = ParseArgs({"help"});
-  ASSERT_TRUE(top.ok());
-  EXPECT_TRUE(top->args.help);
-  EXPECT_EQ(top->command, nullptr);
-  absl::StatusOr<Invocation> cmd = ParseArgs({"create-stage", "help"});
-  ASSERT_TRUE(cmd.ok());
-  EXPECT_TRUE(cmd->args.help);
-  absl::StatusOr<Invocation> skel =
-      ParseArgs({"create-stage", "--generate-cli-skeleton"});
-  ASSERT_TRUE(skel.ok());
-  EXPECT_EQ(*skel->args.skeleton, "input");
-  absl::StatusOr<Invocation> out =
-      ParseArgs({"get-stage", "--generate-cli-skeleton", "output"});
-  ASSERT_TRUE(out.ok());
-  EXPECT_EQ(*out->args.skeleton, "output");
-}
-
 }  // namespace
 }  // namespace ivsrt::cli
