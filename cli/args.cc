@@ -73,8 +73,7 @@ class ArgReader {
     return inv;
   }
 
-  // The value of the flag at i_ (inline, or the next token); advances past
-  // both.
+  // The flag's value (inline, or the next token); moves past both.
   absl::StatusOr<std::string> OneValue(const Token& t) {
     ++i_;
     if (t.inline_value) return *t.inline_value;
@@ -85,8 +84,7 @@ class ArgReader {
     return argv_[i_++];
   }
 
-  // Consumes the flag at i_ (and its value): true for a global option, false
-  // otherwise.
+  // Consumes the flag at i_ and its value; true if it is a global option.
   absl::StatusOr<bool> Global(GlobalOptions& g) {
     Token t = Split(argv_[i_]);
     std::optional<std::string>* target = nullptr;
