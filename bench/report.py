@@ -171,7 +171,8 @@ def main() -> int:
             if one and two and "error" not in one and "error" not in two:
                 r = two["items_per_second"] / one["items_per_second"]
                 w(f"| {op} reads/s, 2 threads / 1 thread, {n:,} stages | {r:.2f}× "
-                  f"({two['items_per_second']:,.0f} vs {one['items_per_second']:,.0f}/s) | ≥ 1.8× "
+                  f"({two['items_per_second']:,.0f} vs {one['items_per_second']:,.0f}/s; CPU per "
+                  f"read {two['cpu_us'] / one['cpu_us']:.2f}× of 1 thread) | ≥ 1.8× "
                   f"| {verdict(r >= 1.8)} |")
     if py:
         res = py["results"]
@@ -271,7 +272,7 @@ def main() -> int:
           "`engine`: boto3 through `engine.client()`; `floor`: the same client answered by a "
           "canned response from a `before-send` handler; `moto`: `ivs` get_channel / "
           "create_channel with tags / list_channels under `mock_aws`; `invoke`: "
-          "`engine.invoke` (dict in, dict out). List calls return a page of "
+          "`engine.invoke` (dict in, dict out). Engines use nosync durability. List calls return a page of "
           f"{py['page']}.")
         w("")
         w("| Call | engine | floor | moto | invoke | engine/floor | moto/engine |")
@@ -287,6 +288,10 @@ def main() -> int:
         w("")
     if go:
         w("## Go (aws-sdk-go-v2 ivsrealtime)")
+        w("")
+        w("`go test -bench` medians; `engine`: `ivsrtaws.NewClient` on a nosync engine; `floor`: the same "
+          "client options with an HTTPClient that answers the engine's recorded body for the "
+          "operation; `Engine.Invoke`: the Go binding's Invoke without the SDK.")
         w("")
         w("| Call | engine | floor | engine/floor | `Engine.Invoke` |")
         w("|---|---|---|---|---|")

@@ -23,7 +23,7 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ -n "${IVSRT_BENCH_QUICK:-}" ]]; then
   sizes=1000,10000; reps=2; min_time=0.05; py_rounds=1; py_calls=50; go_count=2; go_time=100ms
 else
-  sizes=1000,100000,1000000; reps=5; min_time=0.2; py_rounds=5; py_calls=300; go_count=5; go_time=1s
+  sizes=1000,100000,1000000; reps=9; min_time=0.3; py_rounds=10; py_calls=300; go_count=8; go_time=1s
 fi
 
 step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - start )); }
@@ -49,7 +49,7 @@ step "C++: every operation"
 "$build/bench/ivsrt_ops_bench" "${gbench[@]}" --benchmark_out="$out/ops.json"
 step "C++: growth with the store and reader threads"
 "$build/bench/ivsrt_scale_bench" --data_root="$data" --sizes="$sizes" \
-  --rss_out="$out/scale_rss.json" "${gbench[@]}" --benchmark_repetitions=$(( reps > 3 ? 3 : reps )) \
+  --rss_out="$out/scale_rss.json" "${gbench[@]}" --benchmark_repetitions=$(( reps > 5 ? 5 : reps )) \
   --benchmark_out="$out/scale.json"
 
 step "Python: boto3 through the engine, botocore floor, moto, engine.invoke"
