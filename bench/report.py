@@ -189,6 +189,10 @@ def main() -> int:
           f"({us(m['median_us'])} vs {us(e['median_us'])}) | ≥ 1.6× | {verdict(r >= 1.6)} |")
         v = res["get"]["invoke"]["median_us"]
         w(f"| engine.invoke(\"GetStage\") from Python | {us(v)} | ≤ 10 µs | {verdict(v <= 10)} |")
+    if not py:
+        w("| Python figures | not measured: the Python step failed (see bench-out/py-build.log) | | **missed** |")
+    if not go:
+        w("| Go figures | not measured: the Go step failed | | **missed** |")
     for op in ["GetStage", "CreateStage", "ListStages100"]:
         e, f_ = go.get(f"BenchmarkSDK/{op}/engine"), go.get(f"BenchmarkSDK/{op}/floor")
         if e and f_:

@@ -56,14 +56,24 @@ step "Python: boto3 through the engine, botocore floor, moto, engine.invoke"
 # The binding is built against this build's libivsrt in a private copy (no install).
 pysrc=$build/python-src
 rm -rf "$pysrc" && cp -r "$repo/bindings/python" "$pysrc" && rm -rf "$pysrc/build"
-(cd "$pysrc" && IVSRT_BUILD_DIR="$build" IVSRT_INCLUDE_DIR="$repo/capi/include" \
-  python3 setup.py -q build_ext --inplace >/dev/null 2>&1)
-PYTHONPATH="$pysrc/src" python3 "$repo/bench/python/bench_boto.py" \
-  --rounds "$py_rounds" --calls "$py_calls" --out "$out/py.json"
+# A failed Python or Go step is reported and left out of RESULTS.md; the rest still runs.
+if ! (cd "$pysrc" && IVSRT_BUILD_DIR="$build" IVSRT_INCLUDE_DIR="$repo/capi/include" \
+        python3 setup.py -q build_ext --inplace >"$out/py-build.log" 2>&1) ||
+   ! PYTHONPATH="$pysrc/src" python3 "$repo/bench/python/bench_boto.py" \
+        --rounds "$py_rounds" --calls "$py_calls" --out "$out/py.json"; then
+  echo "Python benchmark FAILED (see $out/py-build.log)" >&2
+  rm -f "$out/py.json"
+fi
 
 step "Go: aws-sdk-go-v2 through the engine and the canned floor"
-(cd "$repo/bench/go" && CGO_LDFLAGS="-L$build" LD_LIBRARY_PATH="$build" \
-  go test -run '^$' -bench . -benchtime "$go_time" -count "$go_count" | tee "$out/go.txt")
+if ! (cd "$repo/bench/go" && CGO_LDFLAGS="-L$build" LD_LIBRARY_PATH="$build" \
+        go test -run '^$' -bench . -benchtime "$go_time" -count "$go_count" >"$out/go.txt" 2>&1); then
+  echo "Go benchmark FAILED:" >&2
+  tail -20 "$out/go.txt" >&2
+  rm -f "$out/go.txt"
+else
+  grep '^Benchmark' "$out/go.txt"
+fi
 
 step "report"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
