@@ -138,9 +138,17 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
     w.BeginObject();
     if (more) w.Field("nextToken", SealPageToken(ctx, "ListStages", last_seq + 1));
     w.Key("stages").BeginArray();
+    // One ARN and one key buffer for the page: building both per stage (StrCat, Partition)
+    // was a sixth of ListStages.
+    std::string arn = MakeArn(ctx.region, ctx.account, "stage", "");
+    const size_t arn_prefix = arn.size();
+    std::string key = prefix;  // == StageKey(ctx, "")
     for (const std::string& id : ids) {
-      std::string arn = MakeArn(ctx.region, ctx.account, "stage", id);
-      ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, StageKey(ctx, id)));
+      arn.resize(arn_prefix);
+      arn += id;
+      key.resize(prefix.size());
+      key += id;
+      ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, key));
       if (!bytes.has_value()) return InternalError(StrCat("stage index points at ", id));
       ASSIGN_OR_RETURN(StageRecord stage, DecodeStage(id, *bytes));
       ASSIGN_OR_RETURN(store::TagMap tags, LoadTags(txn, arn));
