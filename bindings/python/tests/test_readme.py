@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+PACKAGE_README = Path(__file__).resolve().parents[1] / "README.md"
+PROJECT_README = Path(__file__).resolve().parents[3] / "README.md"
 
 
-@pytest.mark.skipif(not README.is_file(), reason="not run from a checkout")
-def test_readme_example_runs_as_shown() -> None:
-    example = re.search(r"```python\n(.*?)```", README.read_text(), re.S)
+@pytest.mark.parametrize("readme", [PACKAGE_README, PROJECT_README], ids=["package", "project"])
+def test_readme_example_runs_as_shown(readme: Path) -> None:
+    if not readme.is_file():
+        pytest.skip("not run from a checkout")
+    example = re.search(r"```python\n(.*?)```", readme.read_text(), re.S)
     assert example is not None
     code = example.group(1) + "print(stage['arn'], token['userId'])\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
