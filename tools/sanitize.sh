@@ -31,7 +31,7 @@ if [[ "$what" == tsan || "$what" == all ]]; then
   build="$root/build-tsan"
   configure "$build" "-fsanitize=thread -O1 -fno-omit-frame-pointer"
   cmake --build "$build" -j "$jobs" --target ivsrt_tests
-  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$root/tools/tsan.supp"
   "$build/tests/ivsrt_tests" --gtest_brief=1 \
     --gtest_filter='Concurrency*:Multiprocess*:CrashSafety*:Persistence*'
 fi
