@@ -55,6 +55,17 @@ void WriteTags(JsonWriter& w, const store::TagMap& tags) {
   w.EndObject();
 }
 
+absl::Status WriteStoredTags(JsonWriter& w, const store::Txn& txn, std::string_view arn) {
+  ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kTags, arn));
+  w.BeginObject();
+  if (bytes.has_value() &&
+      !store::VisitTags(*bytes, [&](std::string_view k, std::string_view v) { w.Field(k, v); })) {
+    return InternalError(StrCat("corrupt tags of ", arn));
+  }
+  w.EndObject();
+  return absl::OkStatus();
+}
+
 void WriteStage(JsonWriter& w, std::string_view arn, const StageRecord& stage,
                 const store::TagMap& tags) {
   w.BeginObject();

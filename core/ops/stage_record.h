@@ -38,6 +38,9 @@ absl::StatusOr<StageRecord> LoadStage(const store::Txn& txn, const OpContext& ct
 void WriteStage(JsonWriter& w, std::string_view arn, const StageRecord& stage,
                 const store::TagMap& tags);
 void WriteTags(JsonWriter& w, const store::TagMap& tags);
+// WriteTags(w, LoadTags(txn, arn)) straight from the stored record, without a TagMap (a
+// page of ListStages writes a hundred).
+absl::Status WriteStoredTags(JsonWriter& w, const store::Txn& txn, std::string_view arn);
 
 }  // namespace ivsrt
 

@@ -151,12 +151,11 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
       ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, key));
       if (!bytes.has_value()) return InternalError(StrCat("stage index points at ", id));
       ASSIGN_OR_RETURN(StageRecord stage, DecodeStage(id, *bytes));
-      ASSIGN_OR_RETURN(store::TagMap tags, LoadTags(txn, arn));
       w.BeginObject();
       w.Field("arn", arn);
       w.Field("name", stage.name);
       w.Key("tags");
-      WriteTags(w, tags);
+      RETURN_IF_ERROR(WriteStoredTags(w, txn, arn));
       w.EndObject();
     }
     w.EndArray().EndObject();

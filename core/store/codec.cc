@@ -55,16 +55,23 @@ std::string EncodeTags(const TagMap& tags) {
 }
 
 std::optional<TagMap> DecodeTags(std::string_view bytes) {
-  RecordReader r(bytes);
   TagMap tags;
+  if (!VisitTags(bytes, [&](std::string_view k, std::string_view v) { tags.emplace(k, v); })) {
+    return std::nullopt;
+  }
+  return tags;
+}
+
+bool VisitTags(std::string_view bytes,
+               const std::function<void(std::string_view key, std::string_view value)>& visit) {
+  RecordReader r(bytes);
   uint64_t n = r.U64();
   for (uint64_t i = 0; r.ok() && i < n; ++i) {
-    std::string k(r.Str());
-    std::string v(r.Str());
-    tags.emplace(std::move(k), std::move(v));
+    std::string_view k = r.Str();
+    std::string_view v = r.Str();
+    if (r.ok()) visit(k, v);
   }
-  if (!r.ok()) return std::nullopt;
-  return tags;
+  return r.ok();
 }
 
 }  // namespace ivsrt::store

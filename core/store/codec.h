@@ -3,6 +3,7 @@
 #define IVSRT_CORE_STORE_CODEC_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +41,10 @@ std::optional<uint64_t> ParseBigEndian64(std::string_view bytes);
 using TagMap = std::map<std::string, std::string>;
 std::string EncodeTags(const TagMap& tags);
 std::optional<TagMap> DecodeTags(std::string_view bytes);
+// Calls `visit` with each (key, value) of an EncodeTags record, in key order, without
+// copying them; false when the record is corrupt.
+bool VisitTags(std::string_view bytes,
+               const std::function<void(std::string_view key, std::string_view value)>& visit);
 
 }  // namespace ivsrt::store
 
