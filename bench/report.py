@@ -102,7 +102,8 @@ def main() -> int:
     w = L.append
     w("# ivsrt benchmark results")
     w("")
-    w(f"Written by `tools/bench.sh` on {meta['date']} (UTC); the run took {meta['elapsed_s']:.0f} s.")
+    w(f"Written by `tools/bench.sh` on {meta['date']} (UTC); the run took {meta['elapsed_s']:.0f} s. "
+      "What each benchmark measures: bench/README.md.")
     w("")
     w(f"- CPU: {meta['cpu']} ({meta['cores']} cores), {meta['kernel']}")
     w(f"- Commit: `{meta['commit']}`{' (with uncommitted changes)' if meta.get('dirty') else ''}; "
