@@ -1,6 +1,7 @@
-// The cost of each operation through ivsrt_invoke (nosync and sync), of request parsing and
-// validation alone, of the HTTP entry against ivsrt_invoke, and of the store's own
-// transactions (the floors the operations stand on). Store of 1000 stages.
+// The cost of each operation through ivsrt_invoke (nosync and sync), of request
+// parsing and validation alone, of the HTTP entry against ivsrt_invoke, and of
+// the store's own transactions (the floors the operations stand on). Store of
+// 1000 stages.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -25,12 +26,15 @@ struct Fixture {
   std::string participant_id;  // of that stage
 };
 
-// "nosync" is the 1000-stage store every other benchmark reads; CreateStage adds tens of
-// thousands of stages, so it writes to a store of its own ("nosync-create"), as do the sync
-// benchmarks ("sync": populating at 1 ms a stage is not the point).
+// "nosync" is the 1000-stage store every other benchmark reads; CreateStage
+// adds tens of thousands of stages, so it writes to a store of its own
+// ("nosync-create"), as do the sync benchmarks ("sync": populating at 1 ms a
+// stage is not the point).
 Fixture& Engine(std::string_view name) {
   static Fixture nosync, nosync_create, sync;
-  Fixture& f = name == "sync" ? sync : name == "nosync-create" ? nosync_create : nosync;
+  Fixture& f = name == "sync"            ? sync
+               : name == "nosync-create" ? nosync_create
+                                         : nosync;
   if (f.engine == nullptr) {
     f.engine = OpenEngine(name == "sync" ? "sync" : "nosync");
     f.arn = CreateStages(f.engine, name == "nosync" ? kStages : 1);
@@ -48,8 +52,8 @@ void Invoke(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
     char* out = nullptr;
     size_t len = 0;
     ivsrt_error* error = nullptr;
-    int rc = ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len,
-                          &error);
+    int rc = ivsrt_invoke(engine, op.data(), op.size(), body.data(),
+                          body.size(), &out, &len, &error);
     if (rc != IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
@@ -68,19 +72,21 @@ std::string TokenBody(const Fixture& f) {
          "\"duration\":720,\"attributes\":{\"role\":\"host\"}}";
 }
 
-// --- Each operation through ivsrt_invoke --------------------------------------------------
+// --- Each operation through ivsrt_invoke
+// --------------------------------------------------
 
 void BM_Invoke_CreateStage(benchmark::State& state, const char* durability) {
   ivsrt_engine* engine =
-      Engine(std::string_view(durability) == "sync" ? "sync" : "nosync-create").engine;
+      Engine(std::string_view(durability) == "sync" ? "sync" : "nosync-create")
+          .engine;
   uint64_t i = 1'000'000'000;
   for (auto _ : state) {
     std::string body = CreateStageBody(i++);  // ~50 ns, against microseconds
     char* out = nullptr;
     size_t len = 0;
     ivsrt_error* error = nullptr;
-    if (ivsrt_invoke(engine, "CreateStage", 11, body.data(), body.size(), &out, &len, &error) !=
-        IVSRT_OK) {
+    if (ivsrt_invoke(engine, "CreateStage", 11, body.data(), body.size(), &out,
+                     &len, &error) != IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
       break;
@@ -100,7 +106,8 @@ void BM_Invoke_ListStages100(benchmark::State& state) {
 
 void BM_Invoke_UpdateStage(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
-  Invoke(state, f.engine, "UpdateStage", "{\"arn\":\"" + f.arn + "\",\"name\":\"renamed\"}");
+  Invoke(state, f.engine, "UpdateStage",
+         "{\"arn\":\"" + f.arn + "\",\"name\":\"renamed\"}");
 }
 
 void BM_Invoke_DeleteStage(benchmark::State& state) {
@@ -111,10 +118,11 @@ void BM_Invoke_DeleteStage(benchmark::State& state) {
     if (bodies.empty()) {
       state.PauseTiming();
       for (int i = 0; i < 1000; ++i) {
-        bodies.push_back(
-            "{\"arn\":\"" +
-            StringMember(MustInvoke(engine, "CreateStage", CreateStageBody(next++)), "arn") +
-            "\"}");
+        bodies.push_back("{\"arn\":\"" +
+                         StringMember(MustInvoke(engine, "CreateStage",
+                                                 CreateStageBody(next++)),
+                                      "arn") +
+                         "\"}");
       }
       state.ResumeTiming();
     }
@@ -122,8 +130,8 @@ void BM_Invoke_DeleteStage(benchmark::State& state) {
     size_t len = 0;
     ivsrt_error* error = nullptr;
     const std::string& body = bodies.back();
-    if (ivsrt_invoke(engine, "DeleteStage", 11, body.data(), body.size(), &out, &len, &error) !=
-        IVSRT_OK) {
+    if (ivsrt_invoke(engine, "DeleteStage", 11, body.data(), body.size(), &out,
+                     &len, &error) != IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
       break;
@@ -133,7 +141,8 @@ void BM_Invoke_DeleteStage(benchmark::State& state) {
   }
 }
 
-void BM_Invoke_CreateParticipantToken(benchmark::State& state, const char* durability) {
+void BM_Invoke_CreateParticipantToken(benchmark::State& state,
+                                      const char* durability) {
   const Fixture& f = Engine(durability);
   Invoke(state, f.engine, "CreateParticipantToken", TokenBody(f));
 }
@@ -141,17 +150,19 @@ void BM_Invoke_CreateParticipantToken(benchmark::State& state, const char* durab
 void BM_Invoke_DisconnectParticipant(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Invoke(state, f.engine, "DisconnectParticipant",
-         "{\"stageArn\":\"" + f.arn + "\",\"participantId\":\"" + f.participant_id +
-             "\",\"reason\":\"bench\"}");
+         "{\"stageArn\":\"" + f.arn + "\",\"participantId\":\"" +
+             f.participant_id + "\",\"reason\":\"bench\"}");
 }
 
 void BM_Invoke_TagResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Invoke(state, f.engine, "TagResource",
-         "{\"resourceArn\":\"" + f.arn + "\",\"tags\":{\"team\":\"video\",\"env\":\"test\"}}");
+         "{\"resourceArn\":\"" + f.arn +
+             "\",\"tags\":{\"team\":\"video\",\"env\":\"test\"}}");
 }
 
-// Removes a key the stage does not have: the same write transaction every iteration.
+// Removes a key the stage does not have: the same write transaction every
+// iteration.
 void BM_Invoke_UntagResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Invoke(state, f.engine, "UntagResource",
@@ -160,10 +171,12 @@ void BM_Invoke_UntagResource(benchmark::State& state) {
 
 void BM_Invoke_ListTagsForResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
-  Invoke(state, f.engine, "ListTagsForResource", "{\"resourceArn\":\"" + f.arn + "\"}");
+  Invoke(state, f.engine, "ListTagsForResource",
+         "{\"resourceArn\":\"" + f.arn + "\"}");
 }
 
-// --- Layers: the C++ engine under the ABI, parsing + validation alone, the store ------------
+// --- Layers: the C++ engine under the ABI, parsing + validation alone, the
+// store ------------
 
 ivsrt::Engine& CoreEngine() {
   static std::unique_ptr<ivsrt::Engine> engine = [] {
@@ -175,7 +188,8 @@ ivsrt::Engine& CoreEngine() {
 }
 
 void BM_CoreEngine_GetStage(benchmark::State& state) {
-  static std::string arn = StringMember(*CoreEngine().Invoke("CreateStage", CreateStageBody(0)), "arn");
+  static std::string arn = StringMember(
+      *CoreEngine().Invoke("CreateStage", CreateStageBody(0)), "arn");
   std::string body = "{\"arn\":\"" + arn + "\"}";
   for (auto _ : state) {
     auto r = CoreEngine().Invoke("GetStage", body);
@@ -183,8 +197,9 @@ void BM_CoreEngine_GetStage(benchmark::State& state) {
   }
 }
 
-// The store's floors: one read transaction with one get; one write transaction with one
-// put and its commit (nosync: MDB_NOSYNC | MDB_WRITEMAP | MDB_MAPASYNC).
+// The store's floors: one read transaction with one get; one write transaction
+// with one put and its commit (nosync: MDB_NOSYNC | MDB_WRITEMAP |
+// MDB_MAPASYNC).
 void BM_Store_ReadTxnGet(benchmark::State& state) {
   store::Store& s = CoreEngine().store();
   for (auto _ : state) {
@@ -210,7 +225,8 @@ void BM_Store_WriteTxnPutCommit(benchmark::State& state) {
   }
 }
 
-void Validate(benchmark::State& state, const char* op, const std::string& body) {
+void Validate(benchmark::State& state, const char* op,
+              const std::string& body) {
   int shape = model::FindOperation(op)->input_shape;
   for (auto _ : state) {
     auto v = ValidateRequest(body, shape, false);
@@ -220,48 +236,57 @@ void Validate(benchmark::State& state, const char* op, const std::string& body) 
     }
     benchmark::DoNotOptimize(v);
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(body.size()));
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(body.size()));
 }
 
 std::string RichCreateStageBody() {
-  return "{\"name\":\"bench-stage-validate\",\"tags\":{\"suite\":\"bench\",\"team\":\"video\"},"
-         "\"participantTokenConfigurations\":[{\"userId\":\"alice\",\"duration\":720,"
-         "\"capabilities\":[\"PUBLISH\",\"SUBSCRIBE\"],\"attributes\":{\"role\":\"host\"}}]}";
+  return "{\"name\":\"bench-stage-validate\",\"tags\":{\"suite\":\"bench\","
+         "\"team\":\"video\"},"
+         "\"participantTokenConfigurations\":[{\"userId\":\"alice\","
+         "\"duration\":720,"
+         "\"capabilities\":[\"PUBLISH\",\"SUBSCRIBE\"],\"attributes\":{"
+         "\"role\":\"host\"}}]}";
 }
 
 void BM_Validate_CreateStage(benchmark::State& state) {
   Validate(state, "CreateStage", RichCreateStageBody());
 }
 void BM_Validate_GetStage(benchmark::State& state) {
-  Validate(state, "GetStage",
-           "{\"arn\":\"arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl\"}");
+  Validate(
+      state, "GetStage",
+      "{\"arn\":\"arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl\"}");
 }
 void BM_Validate_CreateParticipantToken(benchmark::State& state) {
   Validate(state, "CreateParticipantToken",
-           TokenBody(Fixture{nullptr, "arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl",
-                             ""}));
+           TokenBody(Fixture{
+               nullptr, "arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl",
+               ""}));
 }
 
-
-// --- HTTP entry against ivsrt_invoke --------------------------------------------------------
+// --- HTTP entry against ivsrt_invoke
+// --------------------------------------------------------
 
 // Headers as botocore sends them for a signed restJson1 request.
 std::string SdkHeaders(size_t body_len) {
   return "Host: ivsrealtime.us-east-1.amazonaws.com\r\n"
          "Content-Type: application/json\r\n"
-         "User-Agent: Boto3/1.43.11 md/Botocore#1.43.11 ua/2.1 os/linux lang/python#3.11.7\r\n"
+         "User-Agent: Boto3/1.43.11 md/Botocore#1.43.11 ua/2.1 os/linux "
+         "lang/python#3.11.7\r\n"
          "X-Amz-Date: 20260102T030405Z\r\n"
-         "Authorization: AWS4-HMAC-SHA256 Credential=testing/20260102/us-east-1/ivs/"
+         "Authorization: AWS4-HMAC-SHA256 "
+         "Credential=testing/20260102/us-east-1/ivs/"
          "aws4_request, SignedHeaders=content-type;host;x-amz-date, "
-         "Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\r\n"
+         "Signature="
+         "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\r\n"
          "amz-sdk-invocation-id: 5f7a3c1e-0000-4000-8000-000000000000\r\n"
          "amz-sdk-request: attempt=1; max=1\r\n"
          "Content-Length: " +
          std::to_string(body_len) + "\r\n";
 }
 
-void Http(benchmark::State& state, ivsrt_engine* engine, std::string_view target,
-          const std::string& body) {
+void Http(benchmark::State& state, ivsrt_engine* engine,
+          std::string_view target, const std::string& body) {
   std::string headers = SdkHeaders(body.size());
   for (auto _ : state) {
     int status = 0;
@@ -269,9 +294,9 @@ void Http(benchmark::State& state, ivsrt_engine* engine, std::string_view target
     char* b = nullptr;
     size_t hl = 0, bl = 0;
     ivsrt_error* error = nullptr;
-    if (ivsrt_http(engine, "POST", 4, target.data(), target.size(), headers.data(),
-                   headers.size(), body.data(), body.size(), &status, &h, &hl, &b, &bl,
-                   &error) != IVSRT_OK ||
+    if (ivsrt_http(engine, "POST", 4, target.data(), target.size(),
+                   headers.data(), headers.size(), body.data(), body.size(),
+                   &status, &h, &hl, &b, &bl, &error) != IVSRT_OK ||
         status != 200) {
       state.SkipWithError("ivsrt_http failed");
       ivsrt_error_free(error);
@@ -302,14 +327,16 @@ void BM_Http_CreateParticipantToken(benchmark::State& state) {
 using namespace ivsrt::bench;  // NOLINT: registration only
 
 BENCHMARK_CAPTURE(BM_Invoke_CreateStage, nosync, "nosync");
-// sync waits on fsync: wall time is the figure, and a CPU-time target would take minutes.
+// sync waits on fsync: wall time is the figure, and a CPU-time target would
+// take minutes.
 BENCHMARK_CAPTURE(BM_Invoke_CreateStage, sync, "sync")->UseRealTime();
 BENCHMARK(BM_Invoke_GetStage);
 BENCHMARK(BM_Invoke_ListStages100);
 BENCHMARK(BM_Invoke_UpdateStage);
 BENCHMARK(BM_Invoke_DeleteStage);
 BENCHMARK_CAPTURE(BM_Invoke_CreateParticipantToken, nosync, "nosync");
-BENCHMARK_CAPTURE(BM_Invoke_CreateParticipantToken, sync, "sync")->UseRealTime();
+BENCHMARK_CAPTURE(BM_Invoke_CreateParticipantToken, sync, "sync")
+    ->UseRealTime();
 BENCHMARK(BM_Invoke_DisconnectParticipant);
 BENCHMARK(BM_Invoke_TagResource);
 BENCHMARK(BM_Invoke_UntagResource);
