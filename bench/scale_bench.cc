@@ -63,9 +63,11 @@ SizedStore OpenSized(const std::string& root, uint64_t n) {
   std::shuffle(s.arns.begin(), s.arns.end(), std::mt19937_64(42));
   for (const std::string& arn : s.arns)
     s.get_bodies.push_back("{\"arn\":\"" + arn + "\"}");
-  // Page through the whole store once and keep 64 evenly spread page requests.
+  // Page through the whole store once and keep about 10 evenly spread page
+  // requests: the same ~1000 stages listed at every store size (all of the 1k
+  // store).
   uint64_t pages = n / 100;
-  uint64_t keep_every = std::max<uint64_t>(1, pages / 64);
+  uint64_t keep_every = std::max<uint64_t>(1, pages / 10);
   std::string token;
   for (uint64_t page = 0;; ++page) {
     std::string body =
