@@ -40,11 +40,7 @@ TEST_F(ConcurrencyTest, EightThreadsOfMixedOperations) {
   size_t stages = 0;
   std::string token;
   do {
-    Json page = Call("ListStages", token.empty() ? std::string(R"({"maxResults": 100})")
-                                                 : "{\"maxResults\": 100, \"nextToken\": " +
-                                                       Quote(token) + "}");
-    stages += page.Size("stages");
-    token = page.Str("nextToken");
+    stages += ListStagesPage(100, token).size();
   } while (!token.empty());
   EXPECT_EQ(stages, size_t{kThreads * kRounds + 1});
   Json tags = Call("ListTagsForResource", "{\"resourceArn\": " + Quote(shared) + "}");

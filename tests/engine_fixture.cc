@@ -107,6 +107,18 @@ std::string EngineTest::CreateStageArn(std::string_view body) {
   return Call("CreateStage", body).Str("stage/arn");
 }
 
+std::vector<std::string> EngineTest::ListStagesPage(int max_results, std::string& next_token) {
+  std::string body = StrCat("{\"maxResults\": ", max_results);
+  if (!next_token.empty()) StrAppend(&body, ", \"nextToken\": ", Quote(next_token));
+  Json page = Call("ListStages", body + "}");
+  std::vector<std::string> arns;
+  for (size_t i = 0; i < page.Size("stages"); ++i) {
+    arns.push_back(page.Str(StrCat("stages/", i, "/arn")));
+  }
+  next_token = page.Str("nextToken");
+  return arns;
+}
+
 std::string Quote(std::string_view s) {
   std::string out;
   AppendJsonString(out, s);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "core/engine.h"
@@ -47,6 +48,9 @@ class EngineTest : public ::testing::Test {
   absl::StatusOr<std::string> Raw(std::string_view operation, std::string_view body);
 
   std::string CreateStageArn(std::string_view body = "{}");
+  // One ListStages page after `next_token` (empty: the first): the stage ARNs, in order.
+  // `next_token` becomes the page's nextToken, empty after the last page.
+  std::vector<std::string> ListStagesPage(int max_results, std::string& next_token);
 
   std::unique_ptr<Engine> engine_;
 };

@@ -140,13 +140,8 @@ TEST_F(StagesTest, ListStagesPagesInCreationOrderWithDefaultPageOf50) {
   std::string token;
   int pages = 0;
   do {
-    std::string body = token.empty() ? R"({"maxResults": 7})"
-                                     : "{\"maxResults\": 7, \"nextToken\": " + Quote(token) + "}";
-    Json page = Call("ListStages", body);
-    for (size_t i = 0; i < page.Size("stages"); ++i) {
-      seen.push_back(page.Str(StrCat("stages/", i, "/arn")));
-    }
-    token = page.Str("nextToken");
+    std::vector<std::string> page = ListStagesPage(7, token);
+    seen.insert(seen.end(), page.begin(), page.end());
     ++pages;
   } while (!token.empty());
   EXPECT_EQ(seen, arns);
@@ -165,13 +160,8 @@ TEST_F(StagesTest, PagingIsStableWhileStagesComeAndGo) {
   std::string token;
   int round = 0;
   do {
-    std::string body = token.empty() ? R"({"maxResults": 4})"
-                                     : "{\"maxResults\": 4, \"nextToken\": " + Quote(token) + "}";
-    Json page = Call("ListStages", body);
-    for (size_t i = 0; i < page.Size("stages"); ++i) {
-      seen.push_back(page.Str(StrCat("stages/", i, "/arn")));
-    }
-    token = page.Str("nextToken");
+    std::vector<std::string> page = ListStagesPage(4, token);
+    seen.insert(seen.end(), page.begin(), page.end());
     // Between pages: delete one stage not yet seen, and create a new one.
     std::string victim = arns[29 - round];
     if (std::find(seen.begin(), seen.end(), victim) == seen.end() && round < 5) {
