@@ -28,6 +28,14 @@ absl::StatusOr<StageRecord> DecodeStage(std::string_view id, std::string_view by
   return stage;
 }
 
+absl::StatusOr<std::string_view> DecodeStageName(std::string_view id, std::string_view bytes) {
+  store::RecordReader r(bytes);
+  r.U64();
+  std::string_view name = r.Str();
+  if (!r.ok()) return InternalError(StrCat("corrupt stage record ", id));
+  return name;
+}
+
 std::string StageKey(const OpContext& ctx, std::string_view id) {
   return StrCat(ctx.Partition(), id);
 }

@@ -24,6 +24,8 @@ struct StageRecord {
 
 std::string EncodeStage(const StageRecord& stage);
 absl::StatusOr<StageRecord> DecodeStage(std::string_view id, std::string_view bytes);
+// Only the name of an encoded stage (a view into `bytes`): all a ListStages entry needs.
+absl::StatusOr<std::string_view> DecodeStageName(std::string_view id, std::string_view bytes);
 
 // kStages key: partition + id; kStageOrder key: partition + big-endian seq.
 std::string StageKey(const OpContext& ctx, std::string_view id);

@@ -150,10 +150,10 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
       key += id;
       ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, key));
       if (!bytes.has_value()) return InternalError(StrCat("stage index points at ", id));
-      ASSIGN_OR_RETURN(StageRecord stage, DecodeStage(id, *bytes));
+      ASSIGN_OR_RETURN(std::string_view name, DecodeStageName(id, *bytes));
       w.BeginObject();
       w.Field("arn", arn);
-      w.Field("name", stage.name);
+      w.Field("name", name);
       w.Key("tags");
       RETURN_IF_ERROR(WriteStoredTags(w, txn, arn));
       w.EndObject();
