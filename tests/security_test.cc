@@ -135,6 +135,23 @@ TEST_F(SecurityTest, TokensSignedWithAnotherKeyNeverVerify) {
   EXPECT_EQ(Verdict(Json(*other_stage).Str("participantTokens/0/token")), "bad_signature");
 }
 
+// ivsrt:Reset restarts the id counter, so the same stage ARN and participant id come back;
+// a token from before the reset must not verify for the new participant under its id.
+TEST_F(SecurityTest, TokenFromBeforeResetDoesNotComeBackWithReplayedIds) {
+  Json first = Call("CreateStage", R"({"participantTokenConfigurations": [{"userId": "old"}]})");
+  std::string token = first.Str("participantTokens/0/token");
+  ASSERT_EQ(Verdict(token), "");
+  Call("ivsrt:Reset", "{}");
+  EXPECT_EQ(Verdict(token), "stage_deleted");
+  Call("ivsrt:AdvanceClock", R"({"seconds": 1})");  // a later token: other iat and exp
+  Json again = Call("CreateStage", R"({"participantTokenConfigurations": [{"userId": "new"}]})");
+  ASSERT_EQ(again.Str("stage/arn"), first.Str("stage/arn"));  // the ids did replay
+  ASSERT_EQ(again.Str("participantTokens/0/participantId"),
+            first.Str("participantTokens/0/participantId"));
+  EXPECT_EQ(Verdict(again.Str("participantTokens/0/token")), "");
+  EXPECT_EQ(Verdict(token), "revoked");
+}
+
 // Read the key from the store's meta table, then look for it in everything every API says.
 TEST_F(SecurityTest, NoApiReturnsTheSigningKey) {
   std::string key = SigningKey();

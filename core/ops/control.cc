@@ -98,7 +98,13 @@ absl::StatusOr<std::string> VerifyParticipantToken(const OpContext& ctx, std::st
       return absl::OkStatus();
     }
     ASSIGN_OR_RETURN(ParticipantRecord participant, DecodeParticipant(*bytes));
-    if (participant.revoked) reason = "revoked";
+    // Ids replay after ivsrt:Reset, so a record under the token's (stage, jti) may belong to
+    // a later participant: the token is only theirs if it was issued with their record.
+    std::string_view user_id;
+    if (claims["user_id"].get_string().get(user_id) != simdjson::SUCCESS) user_id = "";
+    if (participant.revoked || participant.expires_unix != exp || participant.user_id != user_id) {
+      reason = "revoked";
+    }
     return absl::OkStatus();
   }));
   return Verdict(reason, check.payload_json);
