@@ -181,6 +181,12 @@ def main() -> int:
                   f"({two['items_per_second']:,.0f} vs {one['items_per_second']:,.0f}/s; CPU per "
                   f"read {two['cpu_us'] / one['cpu_us']:.2f}× of 1 thread) | ≥ 1.8× "
                   f"| {verdict(r >= 1.8)} |")
+    spin1 = scale.get("Machine_Spin/real_time/threads:1")
+    spin2 = scale.get("Machine_Spin/real_time/threads:2")
+    if spin1 and spin2 and "error" not in spin1 and "error" not in spin2:
+        r = spin2["items_per_second"] / spin1["items_per_second"]
+        w(f"| Control: a pure-CPU spin loop, 2 threads / 1 thread (what this machine allowed) | "
+          f"{r:.2f}× | ~2× on an idle 2-core machine | — |")
     if py:
         res = py["results"]
         for op, call in [("get", "get_stage"), ("create", "create_stage"),

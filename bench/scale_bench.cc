@@ -103,6 +103,19 @@ void Cycle(benchmark::State& state, ivsrt_engine* engine, const char* op,
   state.SetItemsProcessed(state.iterations());
 }
 
+// A control for the reader-thread figures: pure computation, no shared state.
+// If two threads of this do not reach ~2x one, the machine (not the engine) is
+// the limit.
+void BM_MachineSpin(benchmark::State& state) {
+  uint64_t x = static_cast<uint64_t>(state.thread_index()) + 1;
+  for (auto _ : state) {
+    for (int i = 0; i < 1000; ++i)
+      x = x * 6364136223846793005u + 1442695040888963407u;
+    benchmark::DoNotOptimize(x);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 void Register(SizedStore* s) {
   std::string n = std::to_string(s->stages);
   benchmark::RegisterBenchmark(("Scale_GetStage/stages:" + n).c_str(),
@@ -194,6 +207,10 @@ int main(int argc, char** argv) {
     stores.push_back(
         new SizedStore(OpenSized(root, std::strtoull(n.c_str(), nullptr, 10))));
   }
+  benchmark::RegisterBenchmark("Machine_Spin", BM_MachineSpin)
+      ->Threads(1)
+      ->Threads(2)
+      ->UseRealTime();
   for (SizedStore* s : stores) Register(s);
   benchmark::AddCustomContext("simdjson", SimdjsonKernels());
   benchmark::RunSpecifiedBenchmarks();
