@@ -1,4 +1,5 @@
-// Four processes on one data_dir, at once: every write of every process lands once.
+// Four processes on one data_dir, at once: every write of every process lands
+// once.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,10 +18,11 @@ namespace {
 constexpr int kProcesses = 4;
 constexpr int kRounds = 60;
 
-// One writer: its own stages, its own tag on the shared stage (rewritten each round),
-// a token on the shared stage per round (reported to the parent), and reads throughout.
-[[noreturn]] void Writer(const std::string& options, const std::string& shared, int p, int fd,
-                         int start_fd) {
+// One writer: its own stages, its own tag on the shared stage (rewritten each
+// round), a token on the shared stage per round (reported to the parent), and
+// reads throughout.
+[[noreturn]] void Writer(const std::string& options, const std::string& shared,
+                         int p, int fd, int start_fd) {
   char go;
   if (read(start_fd, &go, 1) != 1) _exit(2);  // all start together
   auto engine = Engine::Open(options);
@@ -28,7 +30,8 @@ constexpr int kRounds = 60;
   auto call = [&](std::string_view op, const std::string& body) {
     auto r = (*engine)->Invoke(op, body);
     if (!r.ok()) {
-      std::fprintf(stderr, "process %d: %.*s: %s\n", p, static_cast<int>(op.size()), op.data(),
+      std::fprintf(stderr, "process %d: %.*s: %s\n", p,
+                   static_cast<int>(op.size()), op.data(),
                    std::string(r.status().message()).c_str());
       _exit(4);
     }
@@ -36,11 +39,13 @@ constexpr int kRounds = 60;
   };
   std::string out;
   for (int i = 0; i < kRounds; ++i) {
-    call("CreateStage", StrCat("{\"name\": \"p", p, "-", i, "\", \"tags\": {\"p\": \"", p, "\"}}"));
-    call("TagResource", StrCat("{\"resourceArn\": ", Quote(shared), ", \"tags\": {\"p", p,
-                               "\": \"", i, "\"}}"));
-    Json token = call("CreateParticipantToken",
-                      StrCat("{\"stageArn\": ", Quote(shared), ", \"userId\": \"p", p, "\"}"));
+    call("CreateStage", StrCat("{\"name\": \"p", p, "-", i,
+                               "\", \"tags\": {\"p\": \"", p, "\"}}"));
+    call("TagResource", StrCat("{\"resourceArn\": ", Quote(shared),
+                               ", \"tags\": {\"p", p, "\": \"", i, "\"}}"));
+    Json token =
+        call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(shared),
+                                              ", \"userId\": \"p", p, "\"}"));
     out += token.Str("participantToken/token") + "\n";
     call("ListStages", R"({"maxResults": 50})");
     call("GetStage", "{\"arn\": " + Quote(shared) + "}");
@@ -57,7 +62,8 @@ class MultiprocessTest : public EngineTest {
  protected:
   void SetUp() override {
     dir_ = TempDir();
-    options_ = StrCat("{\"data_dir\": ", Quote(dir_), ", \"quotas\": {\"stages\": 100000}}");
+    options_ = StrCat("{\"data_dir\": ", Quote(dir_),
+                      ", \"quotas\": {\"stages\": 100000}}");
   }
   void TearDown() override {
     engine_.reset();
@@ -98,12 +104,15 @@ TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
   for (int p = 0; p < kProcesses; ++p) {
     std::string text;
     char buf[4096];
-    for (ssize_t n; (n = read(outs[p], buf, sizeof buf)) > 0;) text.append(buf, n);
+    for (ssize_t n; (n = read(outs[p], buf, sizeof buf)) > 0;)
+      text.append(buf, n);
     close(outs[p]);
     int status = 0;
     ASSERT_EQ(waitpid(pids[p], &status, 0), pids[p]);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "process " << p << ": " << status;
-    for (std::string_view t : Split(text, '\n', /*skip_empty=*/true)) tokens.emplace_back(t);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << "process " << p << ": " << status;
+    for (std::string_view t : Split(text, '\n', /*skip_empty=*/true))
+      tokens.emplace_back(t);
   }
 
   Open(options_);
@@ -112,9 +121,11 @@ TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
   size_t stages = 0;
   std::string next;
   do {
-    Json page = Call("ListStages", next.empty() ? std::string(R"({"maxResults": 100})")
-                                                : "{\"maxResults\": 100, \"nextToken\": " +
-                                                      Quote(next) + "}");
+    Json page =
+        Call("ListStages",
+             next.empty()
+                 ? std::string(R"({"maxResults": 100})")
+                 : "{\"maxResults\": 100, \"nextToken\": " + Quote(next) + "}");
     for (size_t i = 0; i < page.Size("stages"); ++i) {
       names.insert(page.Str(StrCat("stages/", i, "/name")));
       ++stages;
@@ -123,17 +134,22 @@ TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
   } while (!next.empty());
   EXPECT_EQ(stages, size_t{kProcesses * kRounds + 1});
   for (int p = 0; p < kProcesses; ++p) {
-    for (int i = 0; i < kRounds; ++i) EXPECT_EQ(names.count(StrCat("p", p, "-", i)), 1u);
+    for (int i = 0; i < kRounds; ++i)
+      EXPECT_EQ(names.count(StrCat("p", p, "-", i)), 1u);
   }
   // Tags added by all are present, each with its writer's last value.
-  Json tags = Call("ListTagsForResource", "{\"resourceArn\": " + Quote(shared) + "}");
+  Json tags =
+      Call("ListTagsForResource", "{\"resourceArn\": " + Quote(shared) + "}");
   EXPECT_EQ(tags.Size("tags"), size_t{kProcesses});
-  for (int p = 0; p < kProcesses; ++p) EXPECT_EQ(tags.Str(StrCat("tags/p", p)), StrCat(kRounds - 1));
-  // No token lost: every one handed out verifies, and their participant ids are distinct.
+  for (int p = 0; p < kProcesses; ++p)
+    EXPECT_EQ(tags.Str(StrCat("tags/p", p)), StrCat(kRounds - 1));
+  // No token lost: every one handed out verifies, and their participant ids are
+  // distinct.
   ASSERT_EQ(tokens.size(), size_t{kProcesses * kRounds});
   std::set<std::string> ids;
   for (const std::string& token : tokens) {
-    Json verdict = Call("ivsrt:VerifyParticipantToken", "{\"token\": " + Quote(token) + "}");
+    Json verdict = Call("ivsrt:VerifyParticipantToken",
+                        "{\"token\": " + Quote(token) + "}");
     EXPECT_TRUE(verdict.Bool("valid")) << verdict.text();
     ids.insert(verdict.Str("claims/jti"));
   }

@@ -1,10 +1,11 @@
-// Shared by the fuzz targets: the input format, the oracles and the state model.
+// Shared by the fuzz targets: the input format, the oracles and the state
+// model.
 //
-// An input is up to kMaxRecords records separated by "\n~~~\n"; each record is one call.
-// Before a call, the placeholders $ARN, $ARN2, $PID, $TOKEN and $NEXT in it are replaced by
-// the newest stage ARN, the oldest stage ARN, the last participant id, the last participant
-// token and the last nextToken the engine returned, so that seeds (and their mutants)
-// reach past "not found".
+// An input is up to kMaxRecords records separated by "\n~~~\n"; each record is
+// one call. Before a call, the placeholders $ARN, $ARN2, $PID, $TOKEN and $NEXT
+// in it are replaced by the newest stage ARN, the oldest stage ARN, the last
+// participant id, the last participant token and the last nextToken the engine
+// returned, so that seeds (and their mutants) reach past "not found".
 #ifndef IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 #define IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
@@ -25,12 +26,14 @@ inline constexpr std::string_view kSeparator = "\n~~~\n";
 
 // A failed invariant: print what broke and abort, so libFuzzer saves the input.
 [[noreturn]] inline void Fail(std::string_view what, std::string_view detail) {
-  std::fprintf(stderr, "INVARIANT BROKEN: %.*s\n%.*s\n", static_cast<int>(what.size()),
-               what.data(), static_cast<int>(detail.size()), detail.data());
+  std::fprintf(stderr, "INVARIANT BROKEN: %.*s\n%.*s\n",
+               static_cast<int>(what.size()), what.data(),
+               static_cast<int>(detail.size()), detail.data());
   std::abort();
 }
 
-inline void Check(bool ok, std::string_view what, std::string_view detail = "") {
+inline void Check(bool ok, std::string_view what,
+                  std::string_view detail = "") {
   if (!ok) Fail(what, detail);
 }
 
@@ -45,7 +48,8 @@ inline std::vector<std::string_view> SplitRecords(std::string_view input) {
   return records;
 }
 
-// The HTTP status of each AWS error type the engine may answer with; 0 when not one.
+// The HTTP status of each AWS error type the engine may answer with; 0 when not
+// one.
 inline int StatusOfErrorType(std::string_view type) {
   if (type == "ValidationException") return 400;
   if (type == "AccessDeniedException") return 403;
@@ -60,18 +64,31 @@ inline int StatusOfErrorType(std::string_view type) {
 
 inline bool IsImplementedOperation(std::string_view name) {
   static const std::set<std::string_view> kNames = {
-      "CreateStage", "GetStage", "ListStages", "UpdateStage", "DeleteStage",
-      "CreateParticipantToken", "DisconnectParticipant", "TagResource", "UntagResource",
-      "ListTagsForResource", "ivsrt:VerifyParticipantToken", "ivsrt:SetClock",
-      "ivsrt:AdvanceClock", "ivsrt:GetClock", "ivsrt:Reset"};
+      "CreateStage",
+      "GetStage",
+      "ListStages",
+      "UpdateStage",
+      "DeleteStage",
+      "CreateParticipantToken",
+      "DisconnectParticipant",
+      "TagResource",
+      "UntagResource",
+      "ListTagsForResource",
+      "ivsrt:VerifyParticipantToken",
+      "ivsrt:SetClock",
+      "ivsrt:AdvanceClock",
+      "ivsrt:GetClock",
+      "ivsrt:Reset"};
   return kNames.count(name) != 0;
 }
 
 // Parses `text` as one JSON object (valid UTF-8 included), or fails the run.
-inline simdjson::dom::object ParseObject(simdjson::dom::parser& parser, std::string_view text,
+inline simdjson::dom::object ParseObject(simdjson::dom::parser& parser,
+                                         std::string_view text,
                                          std::string_view what) {
   simdjson::dom::object object;
-  if (parser.parse(text.data(), text.size()).get_object().get(object) != simdjson::SUCCESS) {
+  if (parser.parse(text.data(), text.size()).get_object().get(object) !=
+      simdjson::SUCCESS) {
     Fail(what, text);
   }
   return object;
@@ -86,7 +103,8 @@ std::string_view StringAt(Node e, std::string_view pointer) {
 
 // What the harness remembers between the calls of one input.
 struct State {
-  std::vector<std::string> stages;  // created and not deleted, in creation order
+  std::vector<std::string>
+      stages;  // created and not deleted, in creation order
   std::string participant_id, token, next_token;
 
   void Clear() { *this = State(); }
@@ -102,8 +120,9 @@ struct State {
       };
       if (in[i] == '$' &&
           (take("$ARN2", stages.empty() ? "" : stages.front()) ||
-           take("$ARN", stages.empty() ? "" : stages.back()) || take("$PID", participant_id) ||
-           take("$TOKEN", token) || take("$NEXT", next_token))) {
+           take("$ARN", stages.empty() ? "" : stages.back()) ||
+           take("$PID", participant_id) || take("$TOKEN", token) ||
+           take("$NEXT", next_token))) {
         continue;
       }
       out += in[i++];
@@ -118,11 +137,12 @@ struct State {
   }
 };
 
-// Remembers ids and tokens of a successful response; every participant token the engine
-// hands out must verify at once.
-inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::string_view body,
-                  State& state) {
-  simdjson::dom::object root = ParseObject(parser, body, "response is not a JSON object");
+// Remembers ids and tokens of a successful response; every participant token
+// the engine hands out must verify at once.
+inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser,
+                  std::string_view body, State& state) {
+  simdjson::dom::object root =
+      ParseObject(parser, body, "response is not a JSON object");
   std::vector<std::pair<std::string, std::string>> tokens;
   simdjson::dom::element e;
   if (root["participantToken"].get(e) == simdjson::SUCCESS) {
@@ -135,34 +155,39 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::stri
     }
   }
   std::string_view next;
-  if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS) state.next_token = next;
+  if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS)
+    state.next_token = next;
   for (const auto& [token, id] : tokens) {
-    Check(!token.empty() && !id.empty(), "participant token without token or id", body);
+    Check(!token.empty() && !id.empty(),
+          "participant token without token or id", body);
     state.token = token;
     state.participant_id = id;
     std::string request = "{\"token\": \"" + token + "\"}";
     char* out = nullptr;
     size_t len = 0;
-    int rc = ivsrt_invoke(engine, "ivsrt:VerifyParticipantToken", 28, request.data(),
-                          request.size(), &out, &len, nullptr);
+    int rc = ivsrt_invoke(engine, "ivsrt:VerifyParticipantToken", 28,
+                          request.data(), request.size(), &out, &len, nullptr);
     Check(rc == IVSRT_OK, "VerifyParticipantToken failed", request);
     std::string verdict(out, len);
     ivsrt_free(out);
-    Check(verdict.find("\"valid\":true") != std::string::npos, "a fresh token does not verify",
-          verdict);
+    Check(verdict.find("\"valid\":true") != std::string::npos,
+          "a fresh token does not verify", verdict);
   }
 }
 
-// Compares the stages the engine lists (`listed`) with the model: equal, or one tracked stage
-// gone when the call may have been a delete. Updates the model.
-inline void Reconcile(const std::set<std::string>& listed, bool may_have_deleted,
-                      std::string_view call, State& state) {
+// Compares the stages the engine lists (`listed`) with the model: equal, or one
+// tracked stage gone when the call may have been a delete. Updates the model.
+inline void Reconcile(const std::set<std::string>& listed,
+                      bool may_have_deleted, std::string_view call,
+                      State& state) {
   size_t missing = 0;
   for (const std::string& arn : state.stages) missing += listed.count(arn) == 0;
   for (const std::string& arn : listed) {
-    Check(state.Tracks(arn), "ListStages shows a stage never created", std::string(call) + "\n" + arn);
+    Check(state.Tracks(arn), "ListStages shows a stage never created",
+          std::string(call) + "\n" + arn);
   }
-  Check(missing <= (may_have_deleted ? 1u : 0u), "ListStages lost a stage", call);
+  Check(missing <= (may_have_deleted ? 1u : 0u), "ListStages lost a stage",
+        call);
   std::vector<std::string> kept;
   for (const std::string& arn : state.stages) {
     if (listed.count(arn)) kept.push_back(arn);
