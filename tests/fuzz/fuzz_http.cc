@@ -96,30 +96,19 @@ std::set<std::string> ListAllStages(const std::set<std::string>& regions,
                                     simdjson::dom::parser& parser) {
   std::set<std::string> arns;
   for (const std::string& region : regions) {
-    std::string next;
-    for (int page = 0;; ++page) {
-      Check(page < 100, "ListStages pages never end");
-      std::string body =
-          next.empty() ? std::string(R"({"maxResults": 100})")
-                       : R"({"maxResults": 100, "nextToken": ")" + next + "\"}";
-      Response r =
-          Http("POST", "/ListStages", HostHeader(region), body, parser);
-      Check(r.status == 200, "ListStages failed", r.body);
-      simdjson::dom::object root =
-          ivsrt_fuzz::ParseObject(parser, r.body, "ListStages output");
-      simdjson::dom::array stages;
-      Check(root["stages"].get_array().get(stages) == simdjson::SUCCESS,
-            "no stages", r.body);
-      for (simdjson::dom::element s : stages) {
-        std::string arn(ivsrt_fuzz::StringAt(s, "/arn"));
-        Check(RegionOfArn(arn) == region,
-              "ListStages shows another region's stage", arn);
-        Check(arns.insert(arn).second, "ListStages repeats an arn", r.body);
-      }
-      std::string_view token;
-      if (root["nextToken"].get_string().get(token) != simdjson::SUCCESS) break;
-      next = token;
-    }
+    std::set<std::string> listed = ivsrt_fuzz::ListEveryStage(
+        parser,
+        [&](const std::string& body) {
+          Response r =
+              Http("POST", "/ListStages", HostHeader(region), body, parser);
+          Check(r.status == 200, "ListStages failed", r.body);
+          return r.body;
+        },
+        [&](const std::string& arn) {
+          Check(RegionOfArn(arn) == region,
+                "ListStages shows another region's stage", arn);
+        });
+    arns.insert(listed.begin(), listed.end());
   }
   return arns;
 }
@@ -146,12 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   State state;
   std::set<std::string> regions = {"us-east-1"};
   if (dirty) {
-    char* out = nullptr;
-    size_t len = 0;
-    Check(ivsrt_invoke(engine, "ivsrt:Reset", 11, "{}", 2, &out, &len,
-                       nullptr) == IVSRT_OK,
-          "Reset failed");
-    ivsrt_free(out);
+    ivsrt_fuzz::Reset(engine);
     dirty = false;
   }
   std::string_view input(reinterpret_cast<const char*>(data), size);

@@ -69,30 +69,14 @@ Result Invoke(std::string_view op, std::string_view body) {
 }
 
 std::set<std::string> ListAllStages(simdjson::dom::parser& parser) {
-  std::set<std::string> arns;
-  std::string next;
-  for (int page = 0; page < 100; ++page) {
-    std::string body =
-        next.empty() ? std::string(R"({"maxResults": 100})")
-                     : R"({"maxResults": 100, "nextToken": ")" + next + "\"}";
-    Result r = Invoke("ListStages", body);
-    Check(r.rc == IVSRT_OK, "ListStages failed", r.error_type);
-    simdjson::dom::object root =
-        ivsrt_fuzz::ParseObject(parser, r.body, "ListStages output");
-    simdjson::dom::array stages;
-    Check(root["stages"].get_array().get(stages) == simdjson::SUCCESS,
-          "no stages array", r.body);
-    for (simdjson::dom::element s : stages) {
-      std::string arn(ivsrt_fuzz::StringAt(s, "/arn"));
-      Check(!arn.empty() && arns.insert(arn).second,
-            "ListStages repeats or omits an arn", r.body);
-    }
-    std::string_view token;
-    if (root["nextToken"].get_string().get(token) != simdjson::SUCCESS)
-      return arns;
-    next = token;
-  }
-  ivsrt_fuzz::Fail("ListStages pages never end", "");
+  return ivsrt_fuzz::ListEveryStage(
+      parser,
+      [](const std::string& body) {
+        Result r = Invoke("ListStages", body);
+        Check(r.rc == IVSRT_OK, "ListStages failed", r.error_type);
+        return r.body;
+      },
+      [](const std::string&) {});
 }
 
 }  // namespace
@@ -116,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static bool dirty = true;
   State state;
   if (dirty) {
-    Check(Invoke("ivsrt:Reset", "{}").rc == IVSRT_OK, "Reset failed");
+    ivsrt_fuzz::Reset(engine);
     Invoke("ivsrt:SetClock", R"({"time": "2026-01-02T03:04:05Z"})");
     dirty = false;
   }

@@ -101,6 +101,48 @@ std::string_view StringAt(Node e, std::string_view pointer) {
   return s;
 }
 
+// Pages through ListStages and returns every ARN listed, failing the run on a
+// repeated ARN or on pages that never end. `list_page` sends one ListStages
+// request body and returns the 200 response body; `check_arn` sees each ARN.
+template <typename ListPage, typename CheckArn>
+std::set<std::string> ListEveryStage(simdjson::dom::parser& parser,
+                                     ListPage list_page, CheckArn check_arn) {
+  std::set<std::string> arns;
+  std::string next;
+  for (int page = 0;; ++page) {
+    Check(page < 100, "ListStages pages never end");
+    std::string body =
+        next.empty() ? std::string(R"({"maxResults": 100})")
+                     : R"({"maxResults": 100, "nextToken": ")" + next + "\"}";
+    std::string response = list_page(body);
+    simdjson::dom::object root =
+        ParseObject(parser, response, "ListStages output");
+    simdjson::dom::array stages;
+    Check(root["stages"].get_array().get(stages) == simdjson::SUCCESS,
+          "no stages array", response);
+    for (simdjson::dom::element s : stages) {
+      std::string arn(StringAt(s, "/arn"));
+      check_arn(arn);
+      Check(!arn.empty() && arns.insert(arn).second,
+            "ListStages repeats or omits an arn", response);
+    }
+    std::string_view token;
+    if (root["nextToken"].get_string().get(token) != simdjson::SUCCESS)
+      return arns;
+    next = token;
+  }
+}
+
+// Empties the store between inputs.
+inline void Reset(ivsrt_engine* engine) {
+  char* out = nullptr;
+  size_t len = 0;
+  Check(ivsrt_invoke(engine, "ivsrt:Reset", 11, "{}", 2, &out, &len, nullptr) ==
+            IVSRT_OK,
+        "Reset failed");
+  ivsrt_free(out);
+}
+
 // What the harness remembers between the calls of one input.
 struct State {
   std::vector<std::string>
