@@ -11,6 +11,7 @@
 
 #include "core/strings.h"
 #include "core/errors.h"
+#include "core/store/tsan_order.h"
 
 namespace ivsrt::store {
 namespace {
@@ -111,6 +112,7 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
       absl::StatusOr<MDB_txn*> txn = Begin(MDB_RDONLY);
       if (txn.ok()) {
         Txn t(*txn, dbis_);
+        TsanTxnOrder order(env_);
         return body(t);
       }
       if (!absl::IsAborted(txn.status())) return txn.status();
@@ -130,6 +132,7 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
       absl::StatusOr<MDB_txn*> txn = Begin(0);
       if (txn.ok()) {
         Txn t(*txn, dbis_);
+        TsanTxnOrder order(env_);
         status = body(t);
         if (status.ok()) status = t.Commit();
         if (!IsMapFull(status)) return status;

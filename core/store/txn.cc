@@ -2,6 +2,7 @@
 
 #include "core/strings.h"
 #include "core/errors.h"
+#include "core/store/tsan_order.h"
 
 namespace ivsrt::store {
 namespace {
@@ -72,6 +73,7 @@ absl::Status Txn::Delete(Table t, std::string_view key) {
 }
 
 absl::Status Txn::Commit() {
+  TsanRelease(mdb_txn_env(txn_));
   int rc = mdb_txn_commit(txn_);
   txn_ = nullptr;  // committed or not, LMDB has freed it
   return LmdbStatus(rc, "commit");
