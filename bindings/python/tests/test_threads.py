@@ -81,9 +81,12 @@ def test_close_waits_for_calls_in_flight() -> None:
     entered, release, closed = threading.Event(), threading.Event(), threading.Event()
 
     def in_flight() -> None:
-        with engine._guard.shared():
+        engine._guard.enter()
+        try:
             entered.set()
-            release.wait()
+            release.wait(30)
+        finally:
+            engine._guard.leave()
 
     def closer() -> None:
         engine.close()
@@ -91,7 +94,7 @@ def test_close_waits_for_calls_in_flight() -> None:
 
     holder = threading.Thread(target=in_flight)
     holder.start()
-    entered.wait()
+    assert entered.wait(30)
     closing = threading.Thread(target=closer)
     closing.start()
     while not engine.closed:  # close() has begun: it refuses new calls at once ...

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import json
 import os
@@ -13,7 +12,6 @@ from typing import (
     Any,
     Dict,
     Iterable,
-    Iterator,
     Mapping,
     NamedTuple,
     Optional,
@@ -74,12 +72,17 @@ def _utf8(value: Union[str, bytes]) -> bytes:
     return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
+# Made once: json.dumps/json.loads with options build a new encoder each call (~0.7 µs).
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+_DECODER = json.JSONDecoder()
+
+
 def _encode_request(request: JSONRequest) -> bytes:
     if request is None:
         return b"{}"
     if isinstance(request, (str, bytes, bytearray)):
         return _utf8(request)
-    return json.dumps(dict(request), separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(request if type(request) is dict else dict(request)).encode("utf-8")
 
 
 def _iso8601(value: Instant) -> str:
@@ -111,10 +114,15 @@ def _parse_header_lines(raw: bytes) -> Dict[str, str]:
 
 
 class _CallGuard:
-    """Calls share the engine; close() waits for them and refuses new ones."""
+    """Calls share the engine; close() waits for them and refuses new ones.
+
+    enter() and leave() instead of a context manager: a generator-based one cost ~1.5 µs a
+    call, more than the engine's own GetStage.
+    """
 
     def __init__(self) -> None:
-        self._cond = threading.Condition(threading.Lock())
+        self._lock = threading.Lock()
+        self._drained = threading.Condition(self._lock)
         self._in_flight = 0
         self._closed = False
 
@@ -122,28 +130,26 @@ class _CallGuard:
     def closed(self) -> bool:
         return self._closed
 
-    @contextlib.contextmanager
-    def shared(self) -> Iterator[None]:
-        with self._cond:
+    def enter(self) -> None:
+        with self._lock:
             if self._closed:
                 raise EngineClosed("the engine is closed")
             self._in_flight += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._in_flight -= 1
-                if self._in_flight == 0:
-                    self._cond.notify_all()
+
+    def leave(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            if self._closed and self._in_flight == 0:  # close() is waiting
+                self._drained.notify_all()
 
     def close(self) -> bool:
         """Marks closed and waits for calls in flight; False when already closed."""
-        with self._cond:
+        with self._lock:
             if self._closed:
                 return False
             self._closed = True
             while self._in_flight:
-                self._cond.wait()
+                self._drained.wait()
             return True
 
 
@@ -230,8 +236,11 @@ class Engine:
         out = ffi.new("char **")
         out_len = ffi.new("size_t *")
         error_out = ffi.new("ivsrt_error **")
-        with self._guard.shared():
+        self._guard.enter()
+        try:
             rc = lib.ivsrt_invoke(self._ptr, op, len(op), body, len(body), out, out_len, error_out)
+        finally:
+            self._guard.leave()
         if rc != lib.IVSRT_OK:
             raise _take_error(rc, error_out[0])
         return _take_buffer(out[0], out_len[0])
@@ -243,7 +252,7 @@ class Engine:
         operation (``"ivsrt:Reset"``); ``request`` a dict (or JSON text). Errors raise the
         :class:`ivsrt.Error` subclass named after the AWS error type.
         """
-        result: Dict[str, Any] = json.loads(self.invoke_raw(operation, request))
+        result: Dict[str, Any] = _DECODER.decode(self.invoke_raw(operation, request).decode())
         return result
 
     def http(
@@ -268,11 +277,14 @@ class Engine:
         body_out = ffi.new("char **")
         body_len = ffi.new("size_t *")
         error_out = ffi.new("ivsrt_error **")
-        with self._guard.shared():
+        self._guard.enter()
+        try:
             rc = lib.ivsrt_http(
                 self._ptr, m, len(m), t, len(t), h, len(h), b, len(b),
                 status, headers_out, headers_len, body_out, body_len, error_out,
             )  # fmt: skip
+        finally:
+            self._guard.leave()
         if rc != lib.IVSRT_OK:
             raise _take_error(rc, error_out[0])
         raw_headers = _take_buffer(headers_out[0], headers_len[0])
