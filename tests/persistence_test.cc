@@ -1,5 +1,8 @@
 // The store: reopening, sharing a data_dir, seeds, options, file modes, map growth.
+#include <lmdb.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
@@ -78,6 +81,48 @@ TEST_F(PersistenceTest, TheMapGrowsInsteadOfFilling) {
   ASSERT_TRUE(used.ok());
   EXPECT_GT(*used, size_t{64} << 20);
   EXPECT_EQ(Call("ListStages", R"({"maxResults": 100})").Size("stages"), 100u);
+}
+
+// Grows the store in `dir` past 64 MiB from a process of its own, with raw LMDB in a
+// table of its own ("pad"), as another process running ivsrt would. Returns the exit code.
+int GrowFromAnotherProcess(const std::string& dir) {
+  fflush(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {  // the child opens its own environment; the parent's is not touched
+    MDB_env* env = nullptr;
+    MDB_txn* txn = nullptr;
+    MDB_dbi dbi;
+    std::string value(1 << 20, 'p');
+    bool ok = mdb_env_create(&env) == 0 && mdb_env_set_maxdbs(env, 16) == 0 &&
+              mdb_env_set_mapsize(env, size_t{256} << 20) == 0 &&
+              mdb_env_open(env, dir.c_str(), MDB_NOTLS | MDB_NOSYNC, 0600) == 0 &&
+              mdb_txn_begin(env, nullptr, 0, &txn) == 0 &&
+              mdb_dbi_open(txn, "pad", MDB_CREATE, &dbi) == 0;
+    for (int i = 0; ok && i < 80; ++i) {
+      std::string key = StrCat("k", i);
+      MDB_val k{key.size(), key.data()}, v{value.size(), value.data()};
+      ok = mdb_put(txn, dbi, &k, &v, 0) == 0;
+    }
+    ok = ok && mdb_txn_commit(txn) == 0;
+    _exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_F(PersistenceTest, ReadersSurviveAnotherProcessGrowingTheMap) {
+  // Reads first, so that this process holds idle (reset) read transactions to renew: their
+  // renewal meets MDB_MAP_RESIZED once the file outgrows this process's 64 MiB map.
+  std::string arn = CreateStageArn(R"({"name": "before"})");
+  for (int i = 0; i < 4; ++i) Call("GetStage", "{\"arn\": " + Quote(arn) + "}");
+  ASSERT_EQ(GrowFromAnotherProcess(dir_), 0);
+  EXPECT_EQ(Call("GetStage", "{\"arn\": " + Quote(arn) + "}").Str("stage/name"), "before");
+  CreateStageArn(R"({"name": "after"})");
+  EXPECT_EQ(Call("ListStages", "{}").Size("stages"), 2u);
+  auto used = engine_->store().UsedBytes();
+  ASSERT_TRUE(used.ok());
+  EXPECT_GT(*used, size_t{64} << 20);
 }
 
 TEST_F(PersistenceTest, ASeedMakesIdsAndTokensReproducible) {

@@ -76,6 +76,7 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
 }
 
 Store::~Store() {
+  idle_readers_.Drain();
   if (env_ != nullptr) mdb_env_close(env_);
   std::lock_guard<std::mutex> lock(registry_mu);
   auto it = Registry().find(dir_);
@@ -90,8 +91,20 @@ absl::StatusOr<MDB_txn*> Store::Begin(unsigned flags) {
   return LmdbStatus(rc, "begin");
 }
 
+absl::StatusOr<MDB_txn*> Store::BeginRead() {
+  MDB_txn* txn = idle_readers_.Take();
+  if (txn == nullptr) return Begin(MDB_RDONLY);
+  int rc = mdb_txn_renew(txn);
+  if (rc == MDB_SUCCESS) return txn;
+  mdb_txn_abort(txn);
+  if (rc == MDB_MAP_RESIZED) return absl::AbortedError("map resized");
+  return LmdbStatus(rc, "renew");
+}
+
 absl::Status Store::Grow(size_t seen_map_size) {
   std::unique_lock<std::shared_mutex> lock(resize_mu_);
+  // LMDB wants no transaction of this process open, reset ones included.
+  idle_readers_.Drain();
   // Another thread may have grown it already, or (seen_map_size 0) another process did:
   // mdb_env_set_mapsize(0) adopts the size in the file.
   size_t current = map_size_.load();
@@ -109,11 +122,18 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
     {
       std::shared_lock<std::shared_mutex> lock(resize_mu_);
       seen = map_size_.load();
-      absl::StatusOr<MDB_txn*> txn = Begin(MDB_RDONLY);
+      absl::StatusOr<MDB_txn*> txn = BeginRead();
       if (txn.ok()) {
         Txn t(*txn, dbis_);
-        TsanTxnOrder order(env_);
-        return body(t);
+        absl::Status status;
+        {
+          TsanTxnOrder order(env_);
+          status = body(t);
+        }
+        MDB_txn* done = t.Release();
+        mdb_txn_reset(done);  // ends the snapshot; the reader slot stays with the handle
+        idle_readers_.Put(done);
+        return status;
       }
       if (!absl::IsAborted(txn.status())) return txn.status();
       seen = 0;  // another process grew the map: adopt its size

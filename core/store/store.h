@@ -12,6 +12,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "core/store/reader_pool.h"
 #include "core/store/txn.h"
 
 namespace ivsrt::store {
@@ -42,6 +43,7 @@ class Store {
  private:
   Store() = default;
   absl::StatusOr<MDB_txn*> Begin(unsigned flags);
+  absl::StatusOr<MDB_txn*> BeginRead();  // a pooled transaction renewed, else a new one
   absl::Status Grow(size_t seen_map_size);
 
   std::string dir_;
@@ -52,6 +54,7 @@ class Store {
   std::shared_mutex resize_mu_;
   // The map size this process last set; read without the lock to notice a concurrent grow.
   std::atomic<size_t> map_size_{0};
+  ReaderPool idle_readers_;
 };
 
 }  // namespace ivsrt::store

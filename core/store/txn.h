@@ -28,6 +28,13 @@ class Txn {
     if (txn_ != nullptr) mdb_txn_abort(txn_);
   }
 
+  // Gives up the handle, unfinished, to the caller (to reset and pool a read transaction).
+  MDB_txn* Release() {
+    MDB_txn* txn = txn_;
+    txn_ = nullptr;
+    return txn;
+  }
+
   absl::StatusOr<std::optional<std::string_view>> Get(Table t, std::string_view key) const;
   // Visits keys >= `from` that start with `prefix`, in key order, until `visit` returns
   // false.
