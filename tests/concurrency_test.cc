@@ -48,5 +48,47 @@ TEST_F(ConcurrencyTest, EightThreadsOfMixedOperations) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(tags.Str(StrCat("tags/t", t)), StrCat(kRounds - 1));
 }
 
+TEST_F(ConcurrencyTest, ReadersWhileTheMapGrows) {
+  // Growing the map waits for every read in flight and empties the pool of idle read
+  // transactions; readers on other threads meanwhile must see no error and no torn stage.
+  Open(R"({"quotas": {"stages": 100000}, "durability": "nosync"})");
+  std::string first = CreateStageArn(R"({"name": "first"})");
+  std::string tags = "{";
+  for (int i = 0; i < 50; ++i) {
+    StrAppend(&tags, i ? "," : "", "\"", std::string(120, 'k'), i, "\": ",
+              Quote(std::string(256, 'v')));
+  }
+  tags += "}";
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, reads{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        auto got = engine_->Invoke("GetStage", "{\"arn\": " + Quote(first) + "}");
+        auto listed = engine_->Invoke("ListStages", R"({"maxResults": 5})");
+        if (!got.ok() || got->find("\"name\":\"first\"") == std::string::npos || !listed.ok())
+          ++failures;
+        ++reads;
+      }
+    });
+  }
+  // ~19 KB of tags per stage: 4,000 stages outgrow the 64 MiB map, then 128 MiB.
+  int created = 0;
+  for (; created < 8000; ++created) {
+    auto r = engine_->Invoke("CreateStage", "{\"tags\": " + tags + "}");
+    if (!r.ok()) break;
+    auto used = engine_->store().UsedBytes();
+    if (used.ok() && *used > (size_t{128} << 20) + (size_t{8} << 20)) break;
+  }
+  done = true;
+  for (auto& th : readers) th.join();
+  auto used = engine_->store().UsedBytes();
+  ASSERT_TRUE(used.ok());
+  EXPECT_GT(*used, size_t{128} << 20) << created << " stages";
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_GT(reads.load(), 0);
+}
+
 }  // namespace
 }  // namespace ivsrt::testing
