@@ -53,12 +53,7 @@ TEST_F(ConcurrencyTest, ReadersWhileTheMapGrows) {
   // transactions; readers on other threads meanwhile must see no error and no torn stage.
   Open(R"({"quotas": {"stages": 100000}, "durability": "nosync"})");
   std::string first = CreateStageArn(R"({"name": "first"})");
-  std::string tags = "{";
-  for (int i = 0; i < 50; ++i) {
-    StrAppend(&tags, i ? "," : "", "\"", std::string(120, 'k'), i, "\": ",
-              Quote(std::string(256, 'v')));
-  }
-  tags += "}";
+  const std::string tags = LargestTags();
   std::atomic<bool> done{false};
   std::atomic<int> failures{0}, reads{0};
   std::vector<std::thread> readers;

@@ -131,6 +131,15 @@ std::string JwtPayload(std::string_view token) {
   return Base64UrlDecode(parts[1]).value_or("");
 }
 
+std::string LargestTags() {
+  std::string tags = "{";
+  for (int i = 0; i < 50; ++i) {
+    StrAppend(&tags, i ? "," : "", "\"", std::string(120, 'k'), i, "\": ",
+              Quote(std::string(256, 'v')));
+  }
+  return tags + "}";
+}
+
 std::string TempDir() {
   std::string pattern = "/tmp/ivsrt-test-XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp";

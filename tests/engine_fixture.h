@@ -60,6 +60,9 @@ std::string Quote(std::string_view s);
 // The decoded payload of a JWT.
 std::string JwtPayload(std::string_view token);
 std::string TempDir();
+// A "tags" object of 50 tags (the most a resource may have) with 122-byte keys and
+// 256-byte values, ~19 KB: to grow the store quickly.
+std::string LargestTags();
 
 }  // namespace ivsrt::testing
 

@@ -67,11 +67,7 @@ TEST_F(PersistenceTest, FilesAreReadableByTheOwnerOnly) {
 
 TEST_F(PersistenceTest, TheMapGrowsInsteadOfFilling) {
   // 64 MiB initial map; 5000 stages with 50 large tags each need more than that.
-  std::string tags = "{";
-  for (int i = 0; i < 50; ++i) {
-    StrAppend(&tags, i ? "," : "", "\"", std::string(100, 'k'), i, "\": ", Quote(std::string(256, 'v')));
-  }
-  tags += "}";
+  const std::string tags = LargestTags();
   Open(Options(R"(, "quotas": {"stages": 100000}, "durability": "nosync")"));
   for (int i = 0; i < 5000; ++i) {
     auto r = Raw("CreateStage", "{\"tags\": " + tags + "}");
