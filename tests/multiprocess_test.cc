@@ -1,5 +1,6 @@
-// Four processes on one data_dir, at once: every write of every process lands
-// once.
+// Several processes on one data_dir, at once: every write of every process
+// lands once, in either durability, and no process's open disturbs another's
+// writes.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "tests/child_process.h"
 #include "tests/engine_fixture.h"
 
 namespace ivsrt::testing {
@@ -69,10 +71,27 @@ class MultiprocessTest : public EngineTest {
     engine_.reset();
     std::filesystem::remove_all(dir_);
   }
+  // Every odd process in "nosync" when `mixed`: LMDB forbids mixing processes
+  // with and without MDB_WRITEMAP on a store, so neither mode may use it.
+  std::string OptionsOf(int p, bool mixed) const {
+    if (!mixed || p % 2 == 0) return options_;
+    return StrCat(
+        "{\"data_dir\": ", Quote(dir_),
+        ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 100000}}");
+  }
+  void RunFourWriters(bool mixed);
   std::string dir_, options_;
 };
 
 TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
+  RunFourWriters(/*mixed=*/false);
+}
+
+TEST_F(MultiprocessTest, FourProcessesOfBothDurabilitiesOnOneDataDir) {
+  RunFourWriters(/*mixed=*/true);
+}
+
+void MultiprocessTest::RunFourWriters(bool mixed) {
   Open(options_);
   std::string shared = CreateStageArn(R"({"name": "shared"})");
   engine_.reset();  // no environment of this process crosses fork()
@@ -90,7 +109,7 @@ TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
     if (pid == 0) {
       close(fds[0]);
       close(start[1]);
-      Writer(options_, shared, p, fds[1], start[0]);
+      Writer(OptionsOf(p, mixed), shared, p, fds[1], start[0]);
     }
     close(fds[1]);
     pids.push_back(pid);
@@ -154,6 +173,55 @@ TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
     ids.insert(verdict.Str("claims/jti"));
   }
   EXPECT_EQ(ids.size(), tokens.size());
+}
+
+// A nosync writer grows the map far past the initial size while other processes
+// open and close the store in both modes: no open may shrink data.mdb under the
+// writer (it would die of SIGBUS writing through its larger map).
+TEST_F(MultiprocessTest, OpenersNeverShrinkTheStoreUnderANosyncWriter) {
+  const std::string nosync = StrCat(
+      "{\"data_dir\": ", Quote(dir_),
+      ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 10000000}}");
+  const std::string data = dir_ + "/data.mdb";
+  ASSERT_TRUE(
+      Engine::Open(nosync).ok());  // the store exists before the fork; closed
+  Child writer = StartChild([&](int fd) {
+    auto engine = Engine::Open(nosync);
+    if (!engine.ok()) return 3;
+    std::string body = StrCat("{\"tags\": ", LargestTags(), "}");
+    if (write(fd, "r", 1) != 1) return 4;
+    // About 160 MB of records: the map doubles from 64 MiB to 256 MiB.
+    for (int i = 0; i < 8000; ++i) {
+      if (!(*engine)->Invoke("CreateStage", body).ok()) return 5;
+    }
+    return 0;
+  });
+  ASSERT_TRUE(WaitReady(writer, std::chrono::seconds(30)));
+  Child opener = StartChild([&](int) {
+    for (int i = 0;; ++i) {
+      auto engine = Engine::Open(i % 2 ? nosync : options_);
+      if (!engine.ok()) {
+        std::fprintf(stderr, "opener: %s\n",
+                     std::string(engine.status().message()).c_str());
+        return 3;
+      }
+      auto listed = (*engine)->Invoke("ListStages", "{}");
+      if (!listed.ok()) {
+        std::fprintf(stderr, "opener: %s\n",
+                     std::string(listed.status().message()).c_str());
+        return 4;
+      }
+    }
+  });
+  ChildEnd end = WaitChild(writer, std::chrono::seconds(300));
+  EXPECT_FALSE(end.timed_out);
+  EXPECT_EQ(end.signal, 0) << "the writer died of signal " << end.signal;
+  EXPECT_EQ(end.exit_code, 0);
+  EXPECT_TRUE(KillChild(opener))
+      << "the opener stopped by itself (an error in it)";
+  EXPECT_GE(std::filesystem::file_size(data), size_t{150} << 20);
+  Open(nosync);
+  EXPECT_EQ(Call("ListStages", R"({"maxResults": 1})").Size("stages"), 1u);
 }
 
 }  // namespace

@@ -1,91 +1,136 @@
 #include "core/store/store.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <climits>
-#include <cstdlib>
-#include <cstring>
+#include <algorithm>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 
-#include "core/strings.h"
 #include "core/errors.h"
 #include "core/store/tsan_order.h"
+#include "core/strings.h"
 
 namespace ivsrt::store {
 namespace {
 
 constexpr size_t kInitialMapSize = size_t{64} << 20;
-constexpr const char* kTableNames[kTableCount] = {"meta", "stages", "stage_order", "tags",
-                                                  "participants"};
+constexpr unsigned kMaxReaders = 1024;
+constexpr const char* kTableNames[kTableCount] = {
+    "meta", "stages", "stage_order", "tags", "participants"};
 
-// The process-wide registry: one environment per directory (LMDB's rule).
+// The process-wide registry: at most one environment per directory, LMDB's
+// rule. Two MDB_envs on one directory share this process's POSIX locks on
+// lock.mdb, so closing either drops the other's, and another process's reader
+// check then frees its readers. An entry lives from the open until
+// mdb_env_close has returned, so an Open that finds an expired entry waits for
+// that close to end rather than opening beside it.
 std::mutex registry_mu;
-std::map<std::string, std::weak_ptr<Store>>& Registry() {
-  static auto* registry = new std::map<std::string, std::weak_ptr<Store>>();
+std::condition_variable registry_closed;
+std::map<DirectoryId, std::weak_ptr<Store>>& Registry() {
+  static auto* registry = new std::map<DirectoryId, std::weak_ptr<Store>>();
   return *registry;
 }
 
-absl::StatusOr<std::string> MakeDirectory(const std::string& dir) {
-  if (dir.empty()) return InternalError("data_dir is empty");
-  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return InternalError(StrCat("cannot create data_dir ", dir, ": ", strerror(errno)));
-  }
-  char resolved[PATH_MAX];
-  if (realpath(dir.c_str(), resolved) == nullptr) {
-    return InternalError(StrCat("cannot resolve data_dir ", dir, ": ", strerror(errno)));
-  }
-  return std::string(resolved);
+absl::Status OpenError(const std::string& path, int rc) {
+  return InternalError(
+      StrCat("cannot open the store in ", path, ": ", mdb_strerror(rc)));
 }
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
-                                                   Durability durability) {
-  ASSIGN_OR_RETURN(std::string path, MakeDirectory(dir));
-  std::lock_guard<std::mutex> lock(registry_mu);
-  if (auto existing = Registry()[path].lock()) return existing;
-
-  std::shared_ptr<Store> store(new Store());
-  store->dir_ = path;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&store->env_), "create"));
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(store->env_, kTableCount), "set_maxdbs"));
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxreaders(store->env_, 1024), "set_maxreaders"));
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(store->env_, kInitialMapSize), "mapsize"));
-  // NOTLS: read transactions are not tied to threads (Go moves goroutines between them).
+absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path,
+                                                     Durability durability,
+                                                     MDB_dbi* dbis) {
+  MDB_env* raw = nullptr;
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&raw), "create"));
+  EnvPtr env(raw);
+  RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_set_maxdbs(raw, kTableCount), "set_maxdbs"));
+  RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_set_maxreaders(raw, kMaxReaders), "set_maxreaders"));
+  RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_set_mapsize(raw, kInitialMapSize), "mapsize"));
+  // NOTLS: read transactions are not tied to threads (Go moves goroutines
+  // between them). No MDB_WRITEMAP, in either mode: with it LMDB truncates
+  // data.mdb to this process's map size at every map, under the feet of a
+  // process that grew it (SIGBUS), and LMDB forbids mixing processes with and
+  // without it on one store.
   unsigned flags = MDB_NOTLS;
-  if (durability == Durability::kNoSync) flags |= MDB_NOSYNC | MDB_WRITEMAP | MDB_MAPASYNC;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_open(store->env_, path.c_str(), flags, 0600), "open"));
+  if (durability == Durability::kNoSync) flags |= MDB_NOSYNC;
+  int rc = mdb_env_open(raw, path.c_str(), flags, 0600);
+  if (rc != MDB_SUCCESS) return OpenError(path, rc);
+  RETURN_IF_ERROR(CheckDataFileComplete(raw, path));
+  int dead = 0;
+  rc = mdb_reader_check(raw, &dead);
+  if (rc != MDB_SUCCESS) return OpenError(path, rc);
 
   MDB_txn* txn = nullptr;
-  RETURN_IF_ERROR(LmdbStatus(mdb_txn_begin(store->env_, nullptr, 0, &txn), "begin"));
+  rc = mdb_txn_begin(raw, nullptr, 0, &txn);
+  // Another process may grow the map between mdb_env_open and here: adopt its
+  // size.
+  for (int tries = 0; rc == MDB_MAP_RESIZED && tries < 100; ++tries) {
+    rc = mdb_env_set_mapsize(raw, 0);
+    if (rc == MDB_SUCCESS) rc = mdb_txn_begin(raw, nullptr, 0, &txn);
+  }
+  if (rc != MDB_SUCCESS) return OpenError(path, rc);
   for (int i = 0; i < kTableCount; ++i) {
-    int rc = mdb_dbi_open(txn, kTableNames[i], MDB_CREATE, &store->dbis_[i]);
+    rc = mdb_dbi_open(txn, kTableNames[i], MDB_CREATE, &dbis[i]);
     if (rc != MDB_SUCCESS) {
       mdb_txn_abort(txn);
-      return LmdbStatus(rc, "dbi_open");
+      return OpenError(path, rc);
     }
   }
-  RETURN_IF_ERROR(LmdbStatus(mdb_txn_commit(txn), "commit"));
+  rc = mdb_txn_commit(txn);
+  if (rc != MDB_SUCCESS) return OpenError(path, rc);
+  return env;
+}
+
+absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
+                                                   Durability durability) {
+  ASSIGN_OR_RETURN(StoreDirectory directory, PrepareDirectory(dir));
+  std::unique_lock<std::mutex> lock(registry_mu);
+  auto& registry = Registry();
+  registry_closed.wait(lock, [&] {
+    auto it = registry.find(directory.id);
+    return it == registry.end() || !it->second.expired();
+  });
+  if (auto it = registry.find(directory.id); it != registry.end()) {
+    if (auto existing = it->second.lock()) return existing;
+  }
+  // Nothing that can fail after the Store exists: its destructor takes
+  // registry_mu.
+  MDB_dbi dbis[kTableCount] = {};
+  ASSIGN_OR_RETURN(EnvPtr env,
+                   OpenEnvironment(directory.path, durability, dbis));
   MDB_envinfo info;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(store->env_, &info), "info"));
+  mdb_env_info(env.get(), &info);
+  std::shared_ptr<Store> store(new Store());
+  store->dir_ = directory.path;
+  store->id_ = directory.id;
+  store->env_ = std::move(env);
+  std::copy(std::begin(dbis), std::end(dbis), store->dbis_);
   store->map_size_ = info.me_mapsize;
-  Registry()[path] = store;
+  registry[directory.id] = store;
   return store;
 }
 
 Store::~Store() {
   idle_readers_.Drain();
-  if (env_ != nullptr) mdb_env_close(env_);
+  env_.reset();
   std::lock_guard<std::mutex> lock(registry_mu);
-  auto it = Registry().find(dir_);
+  auto it = Registry().find(id_);
   if (it != Registry().end() && it->second.expired()) Registry().erase(it);
+  registry_closed.notify_all();
 }
 
 absl::StatusOr<MDB_txn*> Store::Begin(unsigned flags) {
   MDB_txn* txn = nullptr;
-  int rc = mdb_txn_begin(env_, nullptr, flags, &txn);
+  int rc = mdb_txn_begin(env_.get(), nullptr, flags, &txn);
+  if (rc == MDB_READERS_FULL) {
+    // Slots of killed processes fill the table until someone reclaims them.
+    absl::StatusOr<int> reclaimed = ReclaimDeadReaders();
+    if (reclaimed.ok() && *reclaimed > 0)
+      rc = mdb_txn_begin(env_.get(), nullptr, flags, &txn);
+  }
   if (rc == MDB_SUCCESS) return txn;
   if (rc == MDB_MAP_RESIZED) return absl::AbortedError("map resized");
   return LmdbStatus(rc, "begin");
@@ -105,13 +150,14 @@ absl::Status Store::Grow(size_t seen_map_size) {
   std::unique_lock<std::shared_mutex> lock(resize_mu_);
   // LMDB wants no transaction of this process open, reset ones included.
   idle_readers_.Drain();
-  // Another thread may have grown it already, or (seen_map_size 0) another process did:
-  // mdb_env_set_mapsize(0) adopts the size in the file.
+  // Another thread may have grown it already, or (seen_map_size 0) another
+  // process did: mdb_env_set_mapsize(0) adopts the size in the file.
   size_t current = map_size_.load();
   size_t size = current > seen_map_size ? 0 : current * 2;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env_, size), "set_mapsize"));
+  RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_set_mapsize(env_.get(), size), "set_mapsize"));
   MDB_envinfo info;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_, &info), "info"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));
   map_size_ = info.me_mapsize;
   return absl::OkStatus();
 }
@@ -127,11 +173,12 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
         Txn t(*txn, dbis_);
         absl::Status status;
         {
-          TsanTxnOrder order(env_);
+          TsanTxnOrder order(env_.get());
           status = body(t);
         }
         MDB_txn* done = t.Release();
-        mdb_txn_reset(done);  // ends the snapshot; the reader slot stays with the handle
+        mdb_txn_reset(
+            done);  // ends the snapshot; the reader slot stays with the handle
         idle_readers_.Put(done);
         return status;
       }
@@ -152,9 +199,13 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
       absl::StatusOr<MDB_txn*> txn = Begin(0);
       if (txn.ok()) {
         Txn t(*txn, dbis_);
-        TsanTxnOrder order(env_);
+        TsanTxnOrder order(env_.get());
         status = body(t);
         if (status.ok()) status = t.Commit();
+        if (status.ok() && ++writes_ % kReclaimEveryWrites == 0) {
+          ReclaimDeadReaders()
+              .IgnoreError();  // best effort; the next period retries
+        }
         if (!IsMapFull(status)) return status;
       } else if (!absl::IsAborted(txn.status())) {
         return txn.status();
@@ -170,9 +221,30 @@ absl::StatusOr<size_t> Store::UsedBytes() {
   std::shared_lock<std::shared_mutex> lock(resize_mu_);
   MDB_envinfo info;
   MDB_stat stat;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_, &info), "info"));
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_stat(env_, &stat), "stat"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_stat(env_.get(), &stat), "stat"));
   return (info.me_last_pgno + 1) * size_t{stat.ms_psize};
+}
+
+absl::StatusOr<int> Store::ReaderSlots() {
+  int lines = 0;
+  int rc = mdb_reader_list(
+      env_.get(),
+      [](const char*, void* ctx) -> int {
+        ++*static_cast<int*>(ctx);
+        return 0;
+      },
+      &lines);
+  RETURN_IF_ERROR(LmdbStatus(rc < 0 ? rc : MDB_SUCCESS, "reader_list"));
+  return lines > 0 ? lines - 1 : 0;  // the first line is a header ("(no active
+                                     // readers)" when none)
+}
+
+absl::StatusOr<int> Store::ReclaimDeadReaders() {
+  int dead = 0;
+  RETURN_IF_ERROR(
+      LmdbStatus(mdb_reader_check(env_.get(), &dead), "reader_check"));
+  return dead;
 }
 
 }  // namespace ivsrt::store

@@ -1,0 +1,45 @@
+// What must hold of a data directory's files before and after LMDB opens them,
+// so that a store that cannot be used fails its open with a clear error instead
+// of hanging (a FIFO read), crashing (a page past the end of a truncated
+// data.mdb) or opening a second environment on a directory already open under
+// another path.
+#ifndef IVSRT_CORE_STORE_DIRECTORY_H_
+#define IVSRT_CORE_STORE_DIRECTORY_H_
+
+#include <lmdb.h>
+#include <sys/types.h>
+
+#include <compare>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace ivsrt::store {
+
+// A directory's identity: every path to one directory (a symlink, "a/../a", a
+// bind mount) has the same one.
+struct DirectoryId {
+  dev_t device = 0;
+  ino_t inode = 0;
+  auto operator<=>(const DirectoryId&) const = default;
+};
+
+struct StoreDirectory {
+  std::string path;  // canonical (realpath)
+  DirectoryId id;
+};
+
+// Creates `dir` (mode 0700) when it is missing, then checks that it is a
+// directory and that data.mdb and lock.mdb, where present, are regular files.
+// Errors name the path.
+absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir);
+
+// After mdb_env_open: data.mdb holds every page the last commit counts (a copy
+// cut short would otherwise open, then die of SIGBUS on the first read of a
+// missing page).
+absl::Status CheckDataFileComplete(MDB_env* env, const std::string& path);
+
+}  // namespace ivsrt::store
+
+#endif  // IVSRT_CORE_STORE_DIRECTORY_H_

@@ -1,0 +1,153 @@
+// One process never holds two LMDB environments on one store, whatever path
+// reaches it and however its engines open and close on several threads: a
+// second environment would drop the process's POSIX locks on lock.mdb when
+// either closes, and another process's reader check would then free this
+// process's live readers.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/store/store.h"
+#include "core/strings.h"
+#include "tests/child_process.h"
+#include "tests/engine_fixture.h"
+
+namespace ivsrt::testing {
+namespace {
+
+using std::chrono::seconds;
+
+std::string Options(const std::string& dir) {
+  return StrCat("{\"data_dir\": ", Quote(dir),
+                ", \"quotas\": {\"stages\": 1000000}}");
+}
+
+// In a child: creates stages and reopens its engine often (each open checks the
+// reader table and frees the slots of processes whose locks are gone) until
+// killed.
+int WriteAndReopen(const std::string& dir, int ready_fd) {
+  bool told = false;
+  for (;;) {
+    auto engine = Engine::Open(Options(dir));
+    if (!engine.ok()) return 3;
+    for (int i = 0; i < 20; ++i) {
+      if (!(*engine)->Invoke("CreateStage", "{}").ok()) return 4;
+    }
+    if (!told && write(ready_fd, "r", 1) != 1) return 5;
+    told = true;
+  }
+}
+
+// Whether a process other than the caller holds a lock on lock.mdb that
+// conflicts with a write lock of one byte at `offset` (LMDB: offset 0 is every
+// user's shared lock, offset pid the process's liveness lock for its readers).
+bool LockedByAnother(const std::string& dir, off_t offset) {
+  int fd = open((dir + "/lock.mdb").c_str(), O_RDWR);
+  if (fd < 0) return false;
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = offset;
+  lock.l_len = 1;
+  bool locked = fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close(fd);
+  return locked;
+}
+
+class OpenCloseChurnTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = TempDir(); }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string dir_;
+};
+
+TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
+  ASSERT_TRUE(Engine::Open(Options(dir_)).ok());  // closed before the fork
+  Child writer = StartChild([&](int fd) { return WriteAndReopen(dir_, fd); });
+  ASSERT_TRUE(WaitReady(writer, seconds(30)));
+
+  constexpr int kThreads = 3, kRounds = 300;
+  std::atomic<int> errors{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Each thread reaches the directory by a path of its own.
+      std::string path =
+          t == 0 ? dir_
+          : t == 1
+              ? dir_ + "/."
+              : dir_ + "/../" + std::filesystem::path(dir_).filename().string();
+      size_t last = 0;
+      for (int i = 0; i < kRounds; ++i) {
+        auto engine = Engine::Open(Options(path));
+        if (!engine.ok()) {
+          ADD_FAILURE() << engine.status();
+          ++errors;
+          continue;
+        }
+        // The writer only adds stages, so every count is at least the one
+        // before.
+        std::string next;
+        size_t count = 0;
+        do {
+          auto page = (*engine)->Invoke(
+              "ListStages", next.empty()
+                                ? std::string(R"({"maxResults": 100})")
+                                : StrCat(R"({"maxResults": 100, "nextToken": )",
+                                         Quote(next), "}"));
+          if (!page.ok()) {
+            ADD_FAILURE() << page.status();
+            ++errors;
+            break;
+          }
+          Json json(*page);
+          count += json.Size("stages");
+          next = json.Str("nextToken");
+        } while (!next.empty());
+        if (count < last) {
+          ADD_FAILURE() << "listing went back from " << last << " to " << count;
+          ++errors;
+        }
+        last = count;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(errors, 0);
+
+  // With an engine open, the writer (another process) sees this process's
+  // locks.
+  auto engine = Engine::Open(Options(dir_));
+  ASSERT_TRUE(engine.ok());
+  ASSERT_TRUE((*engine)->Invoke("ListStages", "{}").ok());
+  ChildEnd probe = RunInChild(
+      [&, parent = getpid()] {
+        return (LockedByAnother(dir_, 0) ? 0 : 1) +
+               (LockedByAnother(dir_, parent) ? 0 : 2);
+      },
+      seconds(10));
+  EXPECT_EQ(probe.exit_code, 0)
+      << "1: the shared lock is gone, 2: the reader lock is gone";
+  EXPECT_TRUE(KillChild(writer))
+      << "the writer stopped by itself (an error in it)";
+}
+
+TEST_F(OpenCloseChurnTest, EveryPathToADirectoryIsOneStore) {
+  std::filesystem::create_directory_symlink(dir_, dir_ + "-link");
+  auto a = store::Store::Open(dir_, store::Durability::kSync);
+  auto b = store::Store::Open(dir_ + "/./", store::Durability::kSync);
+  auto c = store::Store::Open(dir_ + "-link", store::Durability::kSync);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_EQ(a->get(), b->get());
+  EXPECT_EQ(a->get(), c->get());
+  std::filesystem::remove(dir_ + "-link");
+}
+
+}  // namespace
+}  // namespace ivsrt::testing
