@@ -1,6 +1,7 @@
 // Crash safety: a child process writes, the parent SIGKILLs it at a random
 // moment, reopens the store and checks it. In "sync" every acknowledged write
-// must be there; in "nosync" the store must still open and read consistently.
+// must be there; in "nosync" the store must still open and read consistently,
+// with other processes opening it and reading from it, killed too.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -15,8 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "core/store/store.h"
 #include "core/strings.h"
+#include "tests/child_process.h"
 #include "tests/engine_fixture.h"
+#include "tests/store_children.h"
 
 namespace ivsrt::testing {
 namespace {
@@ -32,7 +36,8 @@ struct Acks {
       revoked;  // "R <token>": a token whose participant was disconnected
 };
 
-[[noreturn]] void Child(const std::string& options, int fd, int round) {
+[[noreturn]] void WriteUntilKilled(const std::string& options, int fd,
+                                   int round) {
   auto engine = Engine::Open(options);
   if (!engine.ok()) _exit(3);
   auto say = [&](const std::string& line) {
@@ -95,7 +100,7 @@ class CrashSafetyTest : public ::testing::Test {
     ASSERT_GE(pid, 0);
     if (pid == 0) {
       close(fds[0]);
-      Child(options, fds[1], round);
+      WriteUntilKilled(options, fds[1], round);
     }
     close(fds[1]);
     // Wait for the first acknowledgement (the store is open), then the random
@@ -207,10 +212,18 @@ TEST_F(CrashSafetyTest, SyncLosesNoAcknowledgedWriteAcrossAHundredKills) {
                                   acks.revoked.size()));
 }
 
+// Beside each nosync writer, another process opens and closes the store in both
+// modes and another holds readers; all three are killed at once. The openers
+// must never shrink the file under the writer, and the dead readers' slots are
+// reclaimed.
 TEST_F(CrashSafetyTest, NosyncStoreStillOpensAndReadsConsistently) {
   std::string options = StrCat(
       "{\"data_dir\": ", Quote(dir_),
       ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 1000000}}");
+  std::string sync_options = StrCat("{\"data_dir\": ", Quote(dir_),
+                                    ", \"quotas\": {\"stages\": 1000000}}");
+  ASSERT_TRUE(
+      Engine::Open(options).ok());  // created before the first fork; closed
   std::mt19937 rng(::testing::UnitTest::GetInstance()->random_seed() + 1);
   std::uniform_int_distribution<int> delay_us(0, 20000);
   Acks acks;
@@ -218,12 +231,26 @@ TEST_F(CrashSafetyTest, NosyncStoreStillOpensAndReadsConsistently) {
     SCOPED_TRACE(StrCat("kill ", round));
     size_t stages_before = acks.stages.size();
     size_t tokens_before = acks.revoked.size();
+    Child opener = StartChild([&](int fd) {
+      return OpenAndListForever({sync_options, options}, fd);
+    });
+    Child readers =
+        StartChild([&](int fd) { return HoldReaders(dir_, 4, fd); });
+    ASSERT_TRUE(WaitReady(opener, std::chrono::seconds(30)));
+    ASSERT_TRUE(WaitReady(readers, std::chrono::seconds(30)));
     KillOnce(options, std::chrono::microseconds(delay_us(rng)), round, acks);
+    EXPECT_TRUE(KillChild(opener))
+        << "the opener stopped by itself (an error in it)";
+    EXPECT_TRUE(KillChild(readers)) << "the reader stopped by itself";
     if (HasFatalFailure()) return;
     // A process crash (not a machine crash) loses nothing even here: the pages
     // are in the kernel's cache. Only a power loss may drop recent nosync
     // writes.
     Verify(options, acks, stages_before, tokens_before);
+    auto store = store::Store::Open(dir_, store::Durability::kNoSync);
+    ASSERT_TRUE(store.ok()) << store.status();
+    EXPECT_EQ(*(*store)->ReaderSlots(), 0)
+        << "slots of killed processes were left";
   }
 }
 

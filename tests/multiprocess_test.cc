@@ -13,6 +13,7 @@
 #include "core/strings.h"
 #include "tests/child_process.h"
 #include "tests/engine_fixture.h"
+#include "tests/store_children.h"
 
 namespace ivsrt::testing {
 namespace {
@@ -197,21 +198,8 @@ TEST_F(MultiprocessTest, OpenersNeverShrinkTheStoreUnderANosyncWriter) {
     return 0;
   });
   ASSERT_TRUE(WaitReady(writer, std::chrono::seconds(30)));
-  Child opener = StartChild([&](int) {
-    for (int i = 0;; ++i) {
-      auto engine = Engine::Open(i % 2 ? nosync : options_);
-      if (!engine.ok()) {
-        std::fprintf(stderr, "opener: %s\n",
-                     std::string(engine.status().message()).c_str());
-        return 3;
-      }
-      auto listed = (*engine)->Invoke("ListStages", "{}");
-      if (!listed.ok()) {
-        std::fprintf(stderr, "opener: %s\n",
-                     std::string(listed.status().message()).c_str());
-        return 4;
-      }
-    }
+  Child opener = StartChild([&](int fd) {
+    return OpenAndListForever({nosync, options_}, fd);
   });
   ChildEnd end = WaitChild(writer, std::chrono::seconds(300));
   EXPECT_FALSE(end.timed_out);

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -24,20 +25,29 @@ namespace {
 using std::chrono::seconds;
 
 std::string Options(const std::string& dir) {
-  return StrCat("{\"data_dir\": ", Quote(dir),
-                ", \"quotas\": {\"stages\": 1000000}}");
+  return StrCat(
+      "{\"data_dir\": ", Quote(dir),
+      ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 1000000}}");
 }
 
-// In a child: creates stages and reopens its engine often (each open checks the
-// reader table and frees the slots of processes whose locks are gone) until
-// killed.
+// In a child: creates 500 stages, then rewrites a tag, reopening its engine
+// every 20 writes (each open checks the reader table and frees the slots of
+// processes whose locks are gone) until killed.
 int WriteAndReopen(const std::string& dir, int ready_fd) {
   bool told = false;
-  for (;;) {
+  std::string arn;
+  for (int writes = 0;;) {
     auto engine = Engine::Open(Options(dir));
     if (!engine.ok()) return 3;
-    for (int i = 0; i < 20; ++i) {
-      if (!(*engine)->Invoke("CreateStage", "{}").ok()) return 4;
+    for (int i = 0; i < 20; ++i, ++writes) {
+      auto done = writes < 500
+                      ? (*engine)->Invoke("CreateStage", "{}")
+                      : (*engine)->Invoke(
+                            "TagResource",
+                            StrCat("{\"resourceArn\": ", Quote(arn),
+                                   ", \"tags\": {\"n\": \"", writes, "\"}}"));
+      if (!done.ok()) return 4;
+      if (arn.empty()) arn = Json(*done).Str("stage/arn");
     }
     if (!told && write(ready_fd, "r", 1) != 1) return 5;
     told = true;
@@ -60,6 +70,19 @@ bool LockedByAnother(const std::string& dir, off_t offset) {
   return locked;
 }
 
+// How many descriptors of this process are open on `file` (each LMDB
+// environment holds one on lock.mdb).
+int DescriptorsOn(const std::string& file) {
+  int count = 0;
+  std::error_code ec;
+  for (const auto& fd :
+       std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    std::error_code gone;  // closed since listed
+    if (std::filesystem::read_symlink(fd.path(), gone) == file) ++count;
+  }
+  return count;
+}
+
 class OpenCloseChurnTest : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = TempDir(); }
@@ -72,8 +95,16 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
   Child writer = StartChild([&](int fd) { return WriteAndReopen(dir_, fd); });
   ASSERT_TRUE(WaitReady(writer, seconds(30)));
 
-  constexpr int kThreads = 3, kRounds = 300;
+  constexpr int kThreads = 3, kRounds = 1000;
   std::atomic<int> errors{0};
+  std::atomic<bool> done{false};
+  std::atomic<int> most_environments{0};
+  std::thread watcher([&] {
+    const std::string lock_file = dir_ + "/lock.mdb";
+    while (!done)
+      most_environments =
+          std::max(most_environments.load(), DescriptorsOn(lock_file));
+  });
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
@@ -119,7 +150,11 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
     });
   }
   for (std::thread& t : threads) t.join();
+  done = true;
+  watcher.join();
   EXPECT_EQ(errors, 0);
+  EXPECT_EQ(most_environments, 1)
+      << "two environments were open on the store at once";
 
   // With an engine open, the writer (another process) sees this process's
   // locks.
@@ -136,6 +171,39 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
       << "1: the shared lock is gone, 2: the reader lock is gone";
   EXPECT_TRUE(KillChild(writer))
       << "the writer stopped by itself (an error in it)";
+}
+
+// The same at the store level, in a tight loop: a store's last close and the
+// next open race as often as they can.
+TEST_F(OpenCloseChurnTest, AStoreClosingIsNeverOpenedBesideItself) {
+  std::atomic<bool> done{false};
+  std::atomic<int> most_environments{0}, errors{0};
+  std::thread watcher([&] {
+    const std::string lock_file = dir_ + "/lock.mdb";
+    while (!done)
+      most_environments =
+          std::max(most_environments.load(), DescriptorsOn(lock_file));
+  });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 3000; ++i) {
+        auto store = store::Store::Open(dir_, store::Durability::kNoSync);
+        if (!store.ok() ||
+            !(*store)
+                 ->Read([](const store::Txn&) { return absl::OkStatus(); })
+                 .ok()) {
+          ++errors;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  done = true;
+  watcher.join();
+  EXPECT_EQ(errors, 0);
+  EXPECT_EQ(most_environments, 1)
+      << "two environments were open on the store at once";
 }
 
 TEST_F(OpenCloseChurnTest, EveryPathToADirectoryIsOneStore) {

@@ -15,35 +15,12 @@
 #include "core/strings.h"
 #include "tests/child_process.h"
 #include "tests/engine_fixture.h"
+#include "tests/store_children.h"
 
 namespace ivsrt::testing {
 namespace {
 
 using std::chrono::seconds;
-
-// In a child: opens the store, enters `threads` read transactions that never
-// end (none: only keeps the store open), then reports ready and waits to be
-// killed.
-int HoldReaders(const std::string& dir, int threads, int ready_fd) {
-  auto store = store::Store::Open(dir, store::Durability::kSync);
-  if (!store.ok()) return 3;
-  std::vector<std::thread> readers;
-  std::atomic<int> entered{0}, failed{0};
-  for (int i = 0; i < threads; ++i) {
-    readers.emplace_back([&] {
-      absl::Status status = (*store)->Read([&](const store::Txn&) {
-        ++entered;
-        for (;;) pause();
-        return absl::OkStatus();
-      });
-      if (!status.ok()) ++failed;
-    });
-  }
-  while (entered + failed < threads) std::this_thread::yield();
-  if (failed > 0) return 4;
-  if (write(ready_fd, "r", 1) != 1) return 5;
-  for (;;) pause();
-}
 
 // Starts `count` children holding `threads` readers each, all at once, and
 // waits until every one holds them.
