@@ -35,7 +35,7 @@ absl::StatusOr<Json> ParseJson(std::string_view flag, std::string_view text) {
   if (!json.ok()) {
     return ParamError(flag,
                       StrCat("Invalid JSON: ", Msg(json.status().message()),
-                             "\nJSON received: ", text));
+                             "\nJSON received: ", Echo(text)));
   }
   return json;
 }
@@ -111,7 +111,7 @@ absl::StatusOr<std::string> ReadParamFile(std::string_view value) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::InvalidArgumentError(
-        StrCat("Unable to load paramfile ", value));
+        StrCat("Unable to load paramfile ", Echo(value)));
   }
   std::ostringstream contents;
   contents << in.rdbuf();

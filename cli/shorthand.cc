@@ -58,9 +58,10 @@ class Parser {
   absl::Status Error(std::string_view expected) const {
     std::string received =
         AtEof() ? "EOF" : StrCat("'", in_.substr(pos_, 1), "'");
-    return absl::InvalidArgumentError(
-        StrCat("Expected: ", expected, ", received: ", received,
-               " for input:\n", in_, "\n", std::string(pos_, ' '), "^"));
+    const Excerpt input = EchoAt(in_, pos_);
+    return absl::InvalidArgumentError(StrCat(
+        "Expected: ", expected, ", received: ", received, " for input:\n",
+        input.text, "\n", std::string(input.column, ' '), "^"));
   }
 
   absl::Status Expect(char c, bool skip_space = false) {
@@ -89,7 +90,8 @@ class Parser {
     if (!value.ok()) return value.status();
     if (into.Find(*key) != nullptr) {
       return absl::InvalidArgumentError(StrCat(
-          "Second instance of key \"", *key, "\" encountered for input:\n", in_,
+          "Second instance of key \"", Echo(*key),
+          "\" encountered for input:\n", Echo(in_),
           "\nThis is often because there is a preceding \",\" instead of a "
           "space."));
     }

@@ -9,7 +9,7 @@
 namespace ivsrt::cli {
 namespace {
 
-std::string Parsed(const char* input) {
+std::string Parsed(std::string_view input) {
   absl::StatusOr<Json> j = ParseShorthand(input);
   if (!j.ok()) return "error: " + std::string(Msg(j.status().message()));
   return j->Compact();
@@ -58,6 +58,20 @@ TEST(ShorthandTest, ErrorsPointAtTheProblem) {
             std::string::npos);
   EXPECT_NE(Parsed("a='open").find("Expected: a closing '"), std::string::npos);
   EXPECT_NE(Parsed("a={b=c").find("error: "), std::string::npos);
+}
+
+TEST(ShorthandTest, ErrorsQuoteLongInputShortly) {
+  const std::string value(50000, 'x');
+  const std::string parsed = Parsed(value);
+  EXPECT_LT(parsed.size(), 300u);
+  // The caret still points at where parsing stopped: after the last byte.
+  EXPECT_TRUE(
+      parsed.ends_with("xxx\n" + std::string(3 + kMaxEchoedBytes, ' ') + "^"))
+      << parsed;
+  const std::string repeated = "k=1," + value + "=2,k=3";
+  EXPECT_LT(Parsed(repeated).size(), 300u);
+  const std::string long_key = value + "=1," + value + "=2";
+  EXPECT_LT(Parsed(long_key).size(), 300u);
 }
 
 }  // namespace

@@ -175,6 +175,41 @@ def test_usage_errors_exit_252_with_a_usage_line(cli, args, problem):
     assert f"ivsrt: error: {problem}" in r.err
 
 
+# ---- hostile input: a usage error (252) with a short message, never a crash or a hang ------
+
+# No error message quotes more of a value than this.
+SHORT_MESSAGE = 1024
+
+
+def assert_usage_error(r, problem):
+    assert r.code == 252, (r.code, r.err[:500])
+    assert r.out == ""
+    assert problem in r.err, r.err[:500]
+    assert len(r.err) < SHORT_MESSAGE, r.err[:500]
+
+
+BIG = "x" * 50_000
+
+
+@pytest.mark.parametrize("args,problem", [
+    (["create-stage", "--cli-input-json", BIG], "Invalid JSON"),
+    (["create-stage", "--tags", '{"' + BIG], "Invalid JSON"),
+    (["create-stage", "--tags", BIG], "Expected: '='"),
+    (["create-stage", "--tags", f"k=v,{BIG}=1,{BIG}=2"], "Second instance of key"),
+    (["create-stage", "--participant-token-configurations", f"userId=a,{BIG}=1"],
+     "Unknown parameter in participantTokenConfigurations[0]"),
+    (["create-participant-token", "--stage-arn", "x", "--duration", BIG],
+     "invalid literal for int()"),
+    (["create-stage", "--name", f"file:///{BIG}"], "Unable to load paramfile"),
+    ([BIG], "Invalid choice"),
+    (["list-stages", f"--{BIG}"], "Unknown options"),
+    (["list-stages", "--output", BIG], "only 'json' is supported"),
+], ids=["cli-input-json", "json option", "shorthand", "repeated key", "unknown member",
+        "integer", "param file path", "command", "option", "output"])
+def test_a_50kb_bad_value_gets_a_short_message(cli, args, problem):
+    assert_usage_error(cli.run(*args), problem)
+
+
 def test_unusable_engine_options_exit_253(cli):
     r = cli.run("list-stages", "--account-id", "not-an-account")
     assert r.code == 253
