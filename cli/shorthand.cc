@@ -102,9 +102,25 @@ class Parser {
   // values = csv-list / explicit-list / hash-literal
   absl::StatusOr<Json> Values() {
     if (AtEof()) return Json::String("");
-    if (Current() == '[') return ExplicitList();
-    if (Current() == '{') return HashLiteral();
+    if (AtContainer()) return Container();
     return CsvValue();
+  }
+
+  bool AtContainer() const { return Current() == '[' || Current() == '{'; }
+
+  // An explicit list or hash literal, one level deeper than the value holding
+  // it.
+  absl::StatusOr<Json> Container() {
+    if (depth_ == kMaxJsonDepth) {
+      return absl::InvalidArgumentError(
+          StrCat("must not nest deeper than ", kMaxJsonDepth,
+                 " levels for input:\n", Echo(in_)));
+    }
+    ++depth_;
+    absl::StatusOr<Json> out =
+        Current() == '[' ? ExplicitList() : HashLiteral();
+    --depth_;
+    return out;
   }
 
   // "a" is a string; "a,b,c" a list, unless what follows a comma is the next
@@ -175,8 +191,7 @@ class Parser {
   }
 
   absl::StatusOr<Json> ExplicitValue() {
-    if (Current() == '[') return ExplicitList();
-    if (Current() == '{') return HashLiteral();
+    if (AtContainer()) return Container();
     absl::StatusOr<std::string> v = FirstValue();
     if (!v.ok()) return v.status();
     return Json::String(*std::move(v));
@@ -236,6 +251,7 @@ class Parser {
 
   std::string_view in_;
   size_t pos_ = 0;
+  int depth_ = 1;  // the containers around pos_: the parameter's object is 1
 };
 
 }  // namespace

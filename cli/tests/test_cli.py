@@ -181,11 +181,44 @@ def test_usage_errors_exit_252_with_a_usage_line(cli, args, problem):
 SHORT_MESSAGE = 1024
 
 
+def nested_objects(levels):
+    return '{"a": ' * levels + "1" + "}" * levels
+
+
 def assert_usage_error(r, problem):
     assert r.code == 252, (r.code, r.err[:500])
     assert r.out == ""
     assert problem in r.err, r.err[:500]
     assert len(r.err) < SHORT_MESSAGE, r.err[:500]
+
+
+@pytest.mark.parametrize("args", [
+    ["create-stage", "--cli-input-json", '{"tags": ' + nested_objects(15000) + "}"],
+    ["create-stage", "--cli-input-json", "[" * 15000 + "]" * 15000],
+    ["create-stage", "--tags", nested_objects(15000)],
+    ["create-stage", "--participant-token-configurations", "[" * 15000 + "]" * 15000],
+    ["create-stage", "--tags", "a=" + "{b=" * 15000 + "c" + "}" * 15000],
+], ids=["cli-input-json object", "cli-input-json array", "json option", "json list option",
+        "shorthand option"])
+def test_deeply_nested_input_is_a_usage_error_not_a_crash(cli, args):
+    assert_usage_error(cli.run(*args), "must not nest deeper than 64 levels")
+
+
+def test_deeply_nested_param_file_is_a_usage_error(cli, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"tags": ' + nested_objects(15000) + "}")
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                       "must not nest deeper than 64 levels")
+
+
+def test_nesting_as_deep_as_the_engine_accepts_is_passed_on(cli):
+    # The request's own object and 63 levels more are what the engine accepts (it skips the
+    # unknown member), so the command must pass them on; one level more is refused.
+    request = '{"name": "deep", "x": ' + nested_objects(63) + "}"
+    assert create_stage(cli, "--cli-input-json", request)["stage"]["name"] == "deep"
+    deeper = '{"name": "deep", "x": ' + nested_objects(64) + "}"
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", deeper),
+                       "must not nest deeper than 64 levels")
 
 
 BIG = "x" * 50_000
