@@ -177,6 +177,8 @@ def test_usage_errors_exit_252_with_a_usage_line(cli, args, problem):
 
 # ---- hostile input: a usage error (252) with a short message, never a crash or a hang ------
 
+# The engine's request size limit (kMaxRequestBytes, core/dispatcher.h): the README's 1 MiB.
+MAX_REQUEST_BYTES = 1 << 20
 # No error message quotes more of a value than this.
 SHORT_MESSAGE = 1024
 
@@ -219,6 +221,46 @@ def test_nesting_as_deep_as_the_engine_accepts_is_passed_on(cli):
     deeper = '{"name": "deep", "x": ' + nested_objects(64) + "}"
     assert_usage_error(cli.run("create-stage", "--cli-input-json", deeper),
                        "must not nest deeper than 64 levels")
+
+
+@pytest.mark.parametrize("flag", ["--cli-input-json", "--name"])
+def test_endless_param_file_is_refused_promptly(cli, flag):
+    r = cli.run("create-stage", flag, "file:///dev/zero", timeout=30, max_memory=1 << 30)
+    assert_usage_error(r, f"Unable to load paramfile file:///dev/zero: larger than "
+                          f"{MAX_REQUEST_BYTES} bytes")
+
+
+def test_param_file_is_bounded_by_the_engine_request_limit(cli, tmp_path):
+    request = '{"name": "big"}'
+    path = tmp_path / "req.json"
+    path.write_text(request + " " * (MAX_REQUEST_BYTES - len(request)))
+    assert cli.json("create-stage", "--cli-input-json", f"file://{path}")["stage"][
+        "name"] == "big"
+    with open(path, "a") as f:
+        f.write(" ")
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                       f"larger than {MAX_REQUEST_BYTES} bytes")
+
+
+def test_directory_and_fifo_param_files_are_usage_errors_not_hangs(cli, tmp_path):
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{tmp_path}",
+                               timeout=30),
+                       ": Is a directory")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    # Nobody writes to it: it reads as empty, which is no JSON.
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{fifo}",
+                               timeout=30),
+                       "Invalid JSON")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_unreadable_param_file_is_a_usage_error(cli, tmp_path):
+    path = tmp_path / "secret.json"
+    path.write_text("{}")
+    path.chmod(0)
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                       "Permission denied")
 
 
 BIG = "x" * 50_000
