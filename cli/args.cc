@@ -51,7 +51,7 @@ class ArgReader {
       inv.command = FindCommand(token);
       if (inv.command == nullptr) {
         return absl::InvalidArgumentError(
-            StrCat("argument command: Invalid choice '", token,
+            StrCat("argument command: Invalid choice '", Echo(token),
                    "'; 'ivsrt help' lists the commands"));
       }
       absl::Status s = CommandOptions(inv);
@@ -64,7 +64,7 @@ class ArgReader {
   absl::StatusOr<Invocation> Done(Invocation inv) {
     if (!unknown_.empty()) {
       return absl::InvalidArgumentError(
-          StrCat("Unknown options: ", Join(unknown_, ", ")));
+          StrCat("Unknown options: ", Echo(Join(unknown_, ", "))));
     }
     if (inv.command == nullptr && !inv.globals.version && !inv.args.help) {
       return absl::InvalidArgumentError(
@@ -107,8 +107,9 @@ class ArgReader {
       absl::StatusOr<std::string> v = OneValue(t);
       if (!v.ok()) return v.status();
       if (*v != "json") {
-        return absl::InvalidArgumentError(StrCat(
-            "argument --output: only 'json' is supported, not '", *v, "'"));
+        return absl::InvalidArgumentError(
+            StrCat("argument --output: only 'json' is supported, not '",
+                   Echo(*v), "'"));
       }
       return true;
     }
@@ -149,8 +150,8 @@ class ArgReader {
         }
         if (kind != "input" && kind != "output") {
           return absl::InvalidArgumentError(
-              StrCat("argument --generate-cli-skeleton: Invalid choice '", kind,
-                     "', valid choices are: input | output"));
+              StrCat("argument --generate-cli-skeleton: Invalid choice '",
+                     Echo(kind), "', valid choices are: input | output"));
         }
         inv.args.skeleton = kind;
         continue;

@@ -16,7 +16,7 @@ namespace {
 absl::Status Invalid(std::string_view path, std::string_view expected,
                      const Json& got) {
   return absl::InvalidArgumentError(StrCat("Invalid type for parameter ", path,
-                                           ", value: ", got.Compact(),
+                                           ", value: ", Echo(got.Compact()),
                                            ", valid types: ", expected));
 }
 
@@ -24,7 +24,7 @@ std::string Item(std::string_view path, size_t i) {
   return StrCat(path, "[", i, "]");
 }
 std::string Field(std::string_view path, std::string_view key) {
-  return StrCat(path, ".", key);
+  return StrCat(path, ".", Echo(key));
 }
 
 }  // namespace
@@ -35,8 +35,8 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type) {
     case model::Type::kLong: {
       int64_t i;
       if (!absl::SimpleAtoi(ToAbsl(text), &i)) {
-        return absl::InvalidArgumentError(
-            StrCat("invalid literal for int() with base 10: '", text, "'"));
+        return absl::InvalidArgumentError(StrCat(
+            "invalid literal for int() with base 10: '", Echo(text), "'"));
       }
       return Json::Number(StrCat(i));
     }
@@ -45,7 +45,7 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type) {
       absl::StatusOr<Json> number = Json::Parse(text);
       if (!number.ok() || number->kind() != Json::Kind::kNumber) {
         return absl::InvalidArgumentError(
-            StrCat("could not convert string to float: '", text, "'"));
+            StrCat("could not convert string to float: '", Echo(text), "'"));
       }
       return number;
     }
@@ -54,7 +54,7 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type) {
       if (lower == "true") return Json::Bool(true);
       if (lower == "false") return Json::Bool(false);
       return absl::InvalidArgumentError(
-          StrCat("expected true or false, received '", text, "'"));
+          StrCat("expected true or false, received '", Echo(text), "'"));
     }
     default:
       return Json::String(std::string(text));
@@ -80,7 +80,7 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
             names.push_back(candidate.name);
           }
           return absl::InvalidArgumentError(
-              StrCat("Unknown parameter in ", path, ": \"", m.first,
+              StrCat("Unknown parameter in ", path, ": \"", Echo(m.first),
                      "\", must be one of: ", Join(names, ", ")));
         }
         absl::StatusOr<Json> v =

@@ -44,8 +44,8 @@ absl::StatusOr<std::string> EngineOptions(const GlobalOptions& g) {
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
   }
   if (ec) {
-    return absl::FailedPreconditionError(
-        StrCat("cannot create data directory ", *data_dir, ": ", ec.message()));
+    return absl::FailedPreconditionError(StrCat(
+        "cannot create data directory ", Echo(*data_dir), ": ", ec.message()));
   }
   std::string region =
       g.region ? *g.region

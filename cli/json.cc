@@ -18,9 +18,15 @@ absl::Status Invalid(simdjson::error_code e) {
   return absl::InvalidArgumentError(simdjson::error_message(e));
 }
 
-absl::StatusOr<Json> Read(od::value v) {
+// `v` is at `depth`: the containers around it, itself included if it is one.
+absl::StatusOr<Json> Read(od::value v, int depth) {
   od::json_type type;
   if (auto e = v.type().get(type)) return Invalid(e);
+  if ((type == od::json_type::object || type == od::json_type::array) &&
+      depth > kMaxJsonDepth) {
+    return absl::InvalidArgumentError(
+        StrCat("must not nest deeper than ", kMaxJsonDepth, " levels"));
+  }
   switch (type) {
     case od::json_type::object: {
       od::object object;
@@ -32,7 +38,7 @@ absl::StatusOr<Json> Read(od::value v) {
         std::string_view key;
         if (auto e = field.unescaped_key().get(key)) return Invalid(e);
         std::string key_copy(key);
-        absl::StatusOr<Json> value = Read(field.value());
+        absl::StatusOr<Json> value = Read(field.value(), depth + 1);
         if (!value.ok()) return value.status();
         out.Set(std::move(key_copy), *std::move(value));
       }
@@ -45,7 +51,7 @@ absl::StatusOr<Json> Read(od::value v) {
       for (auto item_result : array) {
         od::value item;
         if (auto e = item_result.get(item)) return Invalid(e);
-        absl::StatusOr<Json> value = Read(item);
+        absl::StatusOr<Json> value = Read(item, depth + 1);
         if (!value.ok()) return value.status();
         out.Append(*std::move(value));
       }
@@ -126,7 +132,8 @@ absl::StatusOr<Json> Json::Parse(std::string_view text) {
   if (auto e = parser.iterate(padded).get(doc)) return Invalid(e);
   od::value root;
   if (auto e = doc.get_value().get(root)) return Invalid(e);
-  absl::StatusOr<Json> wrapped = Read(root);
+  // The wrapper is level 0, so the text's own outermost container is level 1.
+  absl::StatusOr<Json> wrapped = Read(root, 0);
   if (!wrapped.ok()) return wrapped.status();
   const char* trailing;
   if (doc.current_location().get(trailing) == simdjson::SUCCESS) {

@@ -14,6 +14,14 @@
 
 namespace ivsrt::cli {
 
+// Containers nested deeper than this (the outermost is level 1) are refused
+// when text is read: the engine's own cap (kMaxDepth in
+// core/validate/validator.cc), so the command refuses nothing the engine would
+// accept. It also bounds every recursion over a Json read from the user
+// (writing, Coerce, FormatTimestamps, destruction): an unbounded reader
+// overflowed the stack at about 15,000 levels.
+inline constexpr int kMaxJsonDepth = 64;
+
 class Json {
  public:
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -28,7 +36,8 @@ class Json {
   static Json Array();
   static Json Object();
 
-  // Parses one JSON text (trailing whitespace allowed, nothing else).
+  // Parses one JSON text (trailing whitespace allowed, nothing else), nested at
+  // most kMaxJsonDepth levels.
   static absl::StatusOr<Json> Parse(std::string_view text);
 
   Kind kind() const { return kind_; }

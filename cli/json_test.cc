@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace ivsrt::cli {
 namespace {
 
@@ -54,6 +56,37 @@ TEST(JsonTest, RejectsMalformedText) {
                           "{\"a\":1}}", "tru", "", "1 2", "{a:1}"}) {
     EXPECT_FALSE(Json::Parse(bad).ok()) << bad;
   }
+}
+
+std::string NestedArrays(size_t levels) {
+  return std::string(levels, '[') + std::string(levels, ']');
+}
+
+std::string NestedObjects(size_t levels) {
+  std::string out;
+  for (size_t i = 0; i < levels; ++i) out += R"({"a":)";
+  return out + "1" + std::string(levels, '}');
+}
+
+TEST(JsonTest, DeepNestingIsAnErrorNotACrash) {
+  for (const std::string& deep :
+       {NestedArrays(15000), NestedObjects(15000),
+        "{\"x\":" + NestedArrays(100000) + "}", std::string(100000, '[')}) {
+    absl::StatusOr<Json> j = Json::Parse(deep);
+    ASSERT_FALSE(j.ok());
+    EXPECT_EQ(j.status().code(), absl::StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(Json::Parse(NestedArrays(15000)).status().message(),
+            "must not nest deeper than 64 levels");
+}
+
+TEST(JsonTest, NestsAsDeepAsTheEngineAcceptsAndNoDeeper) {
+  absl::StatusOr<Json> deepest = Json::Parse(NestedObjects(kMaxJsonDepth));
+  ASSERT_TRUE(deepest.ok()) << deepest.status();
+  EXPECT_EQ(deepest->Compact(), NestedObjects(kMaxJsonDepth));
+  EXPECT_TRUE(Json::Parse(NestedArrays(kMaxJsonDepth)).ok());
+  EXPECT_FALSE(Json::Parse(NestedObjects(kMaxJsonDepth + 1)).ok());
+  EXPECT_FALSE(Json::Parse(NestedArrays(kMaxJsonDepth + 1)).ok());
 }
 
 TEST(JsonTest, SetReplacesInPlace) {

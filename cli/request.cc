@@ -1,7 +1,5 @@
 #include "cli/request.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "cli/coerce.h"
+#include "cli/param_file.h"
 #include "cli/shorthand.h"
 #include "cli/text.h"
 
@@ -35,7 +34,7 @@ absl::StatusOr<Json> ParseJson(std::string_view flag, std::string_view text) {
   if (!json.ok()) {
     return ParamError(flag,
                       StrCat("Invalid JSON: ", Msg(json.status().message()),
-                             "\nJSON received: ", text));
+                             "\nJSON received: ", Echo(text)));
   }
   return json;
 }
@@ -104,19 +103,6 @@ absl::StatusOr<Json> OptionValue(const Option& option,
 }
 
 }  // namespace
-
-absl::StatusOr<std::string> ReadParamFile(std::string_view value) {
-  if (!value.starts_with("file://")) return std::string(value);
-  std::string path(value.substr(7));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::InvalidArgumentError(
-        StrCat("Unable to load paramfile ", value));
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
-}
 
 absl::StatusOr<Json> BuildRequest(const Command& command,
                                   const CommandArgs& args) {

@@ -19,9 +19,6 @@ namespace ivsrt::cli {
 absl::StatusOr<Json> BuildRequest(const Command& command,
                                   const CommandArgs& args);
 
-// A value as given, or the contents of the file named by a "file://path" value.
-absl::StatusOr<std::string> ReadParamFile(std::string_view value);
-
 }  // namespace ivsrt::cli
 
 #endif  // IVSRT_CLI_REQUEST_H_

@@ -58,9 +58,10 @@ class Parser {
   absl::Status Error(std::string_view expected) const {
     std::string received =
         AtEof() ? "EOF" : StrCat("'", in_.substr(pos_, 1), "'");
-    return absl::InvalidArgumentError(
-        StrCat("Expected: ", expected, ", received: ", received,
-               " for input:\n", in_, "\n", std::string(pos_, ' '), "^"));
+    const Excerpt input = EchoAt(in_, pos_);
+    return absl::InvalidArgumentError(StrCat(
+        "Expected: ", expected, ", received: ", received, " for input:\n",
+        input.text, "\n", std::string(input.column, ' '), "^"));
   }
 
   absl::Status Expect(char c, bool skip_space = false) {
@@ -89,7 +90,8 @@ class Parser {
     if (!value.ok()) return value.status();
     if (into.Find(*key) != nullptr) {
       return absl::InvalidArgumentError(StrCat(
-          "Second instance of key \"", *key, "\" encountered for input:\n", in_,
+          "Second instance of key \"", Echo(*key),
+          "\" encountered for input:\n", Echo(in_),
           "\nThis is often because there is a preceding \",\" instead of a "
           "space."));
     }
@@ -100,9 +102,25 @@ class Parser {
   // values = csv-list / explicit-list / hash-literal
   absl::StatusOr<Json> Values() {
     if (AtEof()) return Json::String("");
-    if (Current() == '[') return ExplicitList();
-    if (Current() == '{') return HashLiteral();
+    if (AtContainer()) return Container();
     return CsvValue();
+  }
+
+  bool AtContainer() const { return Current() == '[' || Current() == '{'; }
+
+  // An explicit list or hash literal, one level deeper than the value holding
+  // it.
+  absl::StatusOr<Json> Container() {
+    if (depth_ == kMaxJsonDepth) {
+      return absl::InvalidArgumentError(
+          StrCat("must not nest deeper than ", kMaxJsonDepth,
+                 " levels for input:\n", Echo(in_)));
+    }
+    ++depth_;
+    absl::StatusOr<Json> out =
+        Current() == '[' ? ExplicitList() : HashLiteral();
+    --depth_;
+    return out;
   }
 
   // "a" is a string; "a,b,c" a list, unless what follows a comma is the next
@@ -173,8 +191,7 @@ class Parser {
   }
 
   absl::StatusOr<Json> ExplicitValue() {
-    if (Current() == '[') return ExplicitList();
-    if (Current() == '{') return HashLiteral();
+    if (AtContainer()) return Container();
     absl::StatusOr<std::string> v = FirstValue();
     if (!v.ok()) return v.status();
     return Json::String(*std::move(v));
@@ -234,6 +251,7 @@ class Parser {
 
   std::string_view in_;
   size_t pos_ = 0;
+  int depth_ = 1;  // the containers around pos_: the parameter's object is 1
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 store per test."""
 import json
 import os
+import resource
 import subprocess
 from dataclasses import dataclass
 
@@ -28,13 +29,20 @@ class Cli:
             "LANG": "C.UTF-8",
         }
 
-    def run(self, *args, env=None, data_dir=True, stdin=None):
+    def run(self, *args, env=None, data_dir=True, stdin=None, timeout=60, max_memory=None):
+        """`max_memory` (bytes) caps the process's address space, so that a run that reads
+        without bound fails alone instead of exhausting the machine."""
         full_env = dict(self.env)
         if data_dir:
             full_env["IVSRT_DATA_DIR"] = self.data_dir
         full_env.update(env or {})
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+
         p = subprocess.run([self.binary, *args], capture_output=True, text=True,
-                           env=full_env, input=stdin, timeout=60)
+                           env=full_env, input=stdin, timeout=timeout,
+                           preexec_fn=limit if max_memory else None)
         return Result(p.returncode, p.stdout, p.stderr)
 
     def ok(self, *args, **kw):

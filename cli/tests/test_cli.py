@@ -175,6 +175,116 @@ def test_usage_errors_exit_252_with_a_usage_line(cli, args, problem):
     assert f"ivsrt: error: {problem}" in r.err
 
 
+# ---- hostile input: a usage error (252) with a short message, never a crash or a hang ------
+
+# The engine's request size limit (kMaxRequestBytes, core/dispatcher.h): the README's 1 MiB.
+MAX_REQUEST_BYTES = 1 << 20
+# No error message quotes more of a value than this.
+SHORT_MESSAGE = 1024
+
+
+def nested_objects(levels):
+    return '{"a": ' * levels + "1" + "}" * levels
+
+
+def assert_usage_error(r, problem):
+    assert r.code == 252, (r.code, r.err[:500])
+    assert r.out == ""
+    assert problem in r.err, r.err[:500]
+    assert len(r.err) < SHORT_MESSAGE, r.err[:500]
+
+
+@pytest.mark.parametrize("args", [
+    ["create-stage", "--cli-input-json", '{"tags": ' + nested_objects(15000) + "}"],
+    ["create-stage", "--cli-input-json", "[" * 15000 + "]" * 15000],
+    ["create-stage", "--tags", nested_objects(15000)],
+    ["create-stage", "--participant-token-configurations", "[" * 15000 + "]" * 15000],
+    ["create-stage", "--tags", "a=" + "{b=" * 15000 + "c" + "}" * 15000],
+], ids=["cli-input-json object", "cli-input-json array", "json option", "json list option",
+        "shorthand option"])
+def test_deeply_nested_input_is_a_usage_error_not_a_crash(cli, args):
+    assert_usage_error(cli.run(*args), "must not nest deeper than 64 levels")
+
+
+def test_deeply_nested_param_file_is_a_usage_error(cli, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"tags": ' + nested_objects(15000) + "}")
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                       "must not nest deeper than 64 levels")
+
+
+def test_nesting_as_deep_as_the_engine_accepts_is_passed_on(cli):
+    # The request's own object and 63 levels more are what the engine accepts (it skips the
+    # unknown member), so the command must pass them on; one level more is refused.
+    request = '{"name": "deep", "x": ' + nested_objects(63) + "}"
+    assert create_stage(cli, "--cli-input-json", request)["stage"]["name"] == "deep"
+    deeper = '{"name": "deep", "x": ' + nested_objects(64) + "}"
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", deeper),
+                       "must not nest deeper than 64 levels")
+
+
+@pytest.mark.parametrize("flag", ["--cli-input-json", "--name"])
+def test_endless_param_file_is_refused_promptly(cli, flag):
+    r = cli.run("create-stage", flag, "file:///dev/zero", timeout=30, max_memory=1 << 30)
+    assert_usage_error(r, f"Unable to load paramfile file:///dev/zero: larger than "
+                          f"{MAX_REQUEST_BYTES} bytes")
+
+
+def test_param_file_is_bounded_by_the_engine_request_limit(cli, tmp_path):
+    request = '{"name": "big"}'
+    path = tmp_path / "req.json"
+    path.write_text(request + " " * (MAX_REQUEST_BYTES - len(request)))
+    assert cli.json("create-stage", "--cli-input-json", f"file://{path}")["stage"][
+        "name"] == "big"
+    with open(path, "a") as f:
+        f.write(" ")
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                       f"larger than {MAX_REQUEST_BYTES} bytes")
+
+
+def test_directory_and_fifo_param_files_are_usage_errors_not_hangs(cli, tmp_path):
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{tmp_path}",
+                               timeout=30),
+                       ": Is a directory")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    # Nobody writes to it: it reads as empty, which is no JSON.
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{fifo}",
+                               timeout=30),
+                       "Invalid JSON")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_unreadable_param_file_is_a_usage_error(cli, tmp_path):
+    path = tmp_path / "secret.json"
+    path.write_text("{}")
+    path.chmod(0)
+    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                       "Permission denied")
+
+
+BIG = "x" * 50_000
+
+
+@pytest.mark.parametrize("args,problem", [
+    (["create-stage", "--cli-input-json", BIG], "Invalid JSON"),
+    (["create-stage", "--tags", '{"' + BIG], "Invalid JSON"),
+    (["create-stage", "--tags", BIG], "Expected: '='"),
+    (["create-stage", "--tags", f"k=v,{BIG}=1,{BIG}=2"], "Second instance of key"),
+    (["create-stage", "--participant-token-configurations", f"userId=a,{BIG}=1"],
+     "Unknown parameter in participantTokenConfigurations[0]"),
+    (["create-participant-token", "--stage-arn", "x", "--duration", BIG],
+     "invalid literal for int()"),
+    (["create-stage", "--name", f"file:///{BIG}"], "Unable to load paramfile"),
+    ([BIG], "Invalid choice"),
+    (["list-stages", f"--{BIG}"], "Unknown options"),
+    (["list-stages", "--output", BIG], "only 'json' is supported"),
+], ids=["cli-input-json", "json option", "shorthand", "repeated key", "unknown member",
+        "integer", "param file path", "command", "option", "output"])
+def test_a_50kb_bad_value_gets_a_short_message(cli, args, problem):
+    assert_usage_error(cli.run(*args), problem)
+
+
 def test_unusable_engine_options_exit_253(cli):
     r = cli.run("list-stages", "--account-id", "not-an-account")
     assert r.code == 253
