@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -60,13 +61,27 @@ TEST(ParamFileTest, UnreadableFilesAreErrorsNamingTheCause) {
   EXPECT_EQ(Error("file://" + ::testing::TempDir()),
             StrCat("Unable to load paramfile file://", ::testing::TempDir(),
                    ": Is a directory"));
-  if (geteuid() != 0) {  // root reads whatever the mode says
-    const std::string path = Path("unreadable");
-    std::ofstream(path) << "{}";
-    chmod(path.c_str(), 0);
+  const std::string path = Path("unreadable");
+  std::ofstream(path) << "{}";
+  chmod(path.c_str(), 0);
+  // Root reads whatever the mode says: as root, the read runs in a child as
+  // "nobody".
+  if (geteuid() != 0) {
     EXPECT_TRUE(Error("file://" + path).ends_with(": Permission denied"));
-    std::remove(path.c_str());
+  } else {
+    std::fflush(nullptr);
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      bool denied = setgid(65534) == 0 && setuid(65534) == 0 &&
+                    Error("file://" + path).ends_with(": Permission denied");
+      _exit(denied ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   }
+  std::remove(path.c_str());
 }
 
 TEST(ParamFileTest, AFifoWithoutAWriterReadsAsEmptyInsteadOfHanging) {

@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+from conftest import Result
 
 ISO_CLI = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$")
 STAGE_ARN = re.compile(r"^arn:aws:ivs:([a-z0-9-]+):(\d{12}):stage/[a-zA-Z0-9]{12}$")
@@ -254,13 +255,15 @@ def test_directory_and_fifo_param_files_are_usage_errors_not_hangs(cli, tmp_path
                        "Invalid JSON")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
 def test_unreadable_param_file_is_a_usage_error(cli, tmp_path):
     path = tmp_path / "secret.json"
     path.write_text("{}")
     path.chmod(0)
-    assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
-                       "Permission denied")
+    # Root reads a file whatever its mode, so as root the command runs as "nobody".
+    as_nobody = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}
+    p = subprocess.run([cli.binary, "create-stage", "--cli-input-json", f"file://{path}"],
+                       capture_output=True, text=True, env=cli.env, timeout=60, **as_nobody)
+    assert_usage_error(Result(p.returncode, p.stdout, p.stderr), "Permission denied")
 
 
 BIG = "x" * 50_000
