@@ -294,6 +294,18 @@ def test_unusable_engine_options_exit_253(cli):
     assert r.err.startswith("ivsrt: error: ")
 
 
+def test_a_store_that_cannot_be_opened_exits_253_promptly(cli, tmp_path):
+    garbage = tmp_path / "garbage"
+    garbage.mkdir()
+    (garbage / "data.mdb").write_bytes(os.urandom(100_000))
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x\n")
+    for data_dir, problem in [(garbage, "not an LMDB file"), (a_file, "")]:
+        r = cli.run("--data-dir", str(data_dir), "list-stages", data_dir=False, timeout=20)
+        assert r.code == 253, r.err
+        assert r.err.startswith("ivsrt: error: ") and problem in r.err
+
+
 # ---- option forms ---------------------------------------------------------------------------
 
 def test_json_and_shorthand_forms_are_equivalent(cli):

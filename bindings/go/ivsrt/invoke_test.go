@@ -1,8 +1,11 @@
 package ivsrt_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"testing"
@@ -354,6 +357,30 @@ func TestOptions(t *testing.T) {
 			t.Fatalf("Open(%+v) = %v, want InvalidOptions", bad, err)
 		}
 	}
+}
+
+// A store that cannot be opened is ErrInvalidOptions at once, and the next open works.
+func TestUnopenableStoreIsInvalidOptions(t *testing.T) {
+	aFile := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(aFile, []byte("x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	garbage := t.TempDir()
+	junk := bytes.Repeat([]byte{0x5a}, 100000)
+	if err := os.WriteFile(filepath.Join(garbage, "data.mdb"), junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{aFile, garbage, aFile} {
+		_, err := ivsrt.Open(ivsrt.Options{DataDir: dir})
+		if !errors.Is(err, ivsrt.ErrInvalidOptions) {
+			t.Fatalf("Open(%q) = %v, want InvalidOptions", dir, err)
+		}
+	}
+	e, err := ivsrt.Open(ivsrt.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
 }
 
 func TestSeedIsDeterministic(t *testing.T) {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from typing import Any
 
@@ -104,6 +105,21 @@ def test_data_dir_persists_across_reopen(tmp_path: Any) -> None:
     with ivsrt.Engine(data_dir=str(tmp_path / "store")) as engine:
         stage = engine.invoke("GetStage", {"arn": arn})["stage"]
         assert (stage["name"], stage["tags"]) == ("kept", {"k": "v"})
+
+
+def test_a_store_that_cannot_be_opened_is_invalid_options_and_the_process_goes_on(
+        tmp_path: Any) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x\n")
+    garbage = tmp_path / "garbage"
+    garbage.mkdir()
+    (garbage / "data.mdb").write_bytes(os.urandom(100_000))
+    for data_dir, problem in [(a_file, "not a directory"), (garbage, "not an LMDB file")]:
+        for _ in range(2):  # a failed open leaves nothing behind that blocks the next
+            with pytest.raises(ivsrt.InvalidOptions, match=problem):
+                ivsrt.Engine(data_dir=data_dir)
+    with ivsrt.Engine() as engine:
+        assert engine.invoke("CreateStage", {})["stage"]["arn"]
 
 
 def test_manual_clock() -> None:
