@@ -128,6 +128,7 @@ TEST_F(ReaderSlotsTest, WritesReclaimReadersKilledMidReadSoPagesAreReused) {
             .ok());
   }
   size_t growth = *(*store)->UsedBytes() - before;
+  RecordProperty("growth_bytes", std::to_string(growth));
   EXPECT_LT(growth, size_t{8} << 20) << growth << " bytes";
   EXPECT_LE(*(*store)->ReaderSlots(), 2);
 }

@@ -75,8 +75,8 @@ class Store {
                                                 Durability durability,
                                                 MDB_dbi* dbis);
   absl::StatusOr<MDB_txn*> Begin(unsigned flags);
-  absl::StatusOr<MDB_txn*>
-  BeginRead();  // a pooled transaction renewed, else a new one
+  // A pooled transaction renewed, else a new one.
+  absl::StatusOr<MDB_txn*> BeginRead();
   absl::Status Grow(size_t seen_map_size);
 
   std::string dir_;
