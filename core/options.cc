@@ -1,8 +1,8 @@
 #include "core/options.h"
 
-#include "core/strings.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/strings.h"
 #include "simdjson.h"
 
 namespace ivsrt {
@@ -11,7 +11,8 @@ namespace {
 bool IsRegion(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return false;
   }
   return true;
 }
@@ -35,7 +36,8 @@ absl::Status ReadQuotas(simdjson::dom::element value, Quotas& quotas) {
   }
   for (auto field : object) {
     if (field.key != "stages") {
-      return Invalid(StrCat("quotas.", std::string_view(field.key)), "unknown quota");
+      return Invalid(StrCat("quotas.", std::string_view(field.key)),
+                     "unknown quota");
     }
     int64_t n = 0;
     if (field.value.get_int64().get(n) != simdjson::SUCCESS || n < 0) {
@@ -66,10 +68,12 @@ absl::Status ReadOption(std::string_view key, simdjson::dom::element value,
     }
     options.account_id = std::string(s);
   } else if (key == "durability") {
-    if (value.get_string().get(s) != simdjson::SUCCESS || (s != "sync" && s != "nosync")) {
+    if (value.get_string().get(s) != simdjson::SUCCESS ||
+        (s != "sync" && s != "nosync")) {
       return Invalid(key, "must be \"sync\" or \"nosync\"");
     }
-    options.durability = s == "sync" ? store::Durability::kSync : store::Durability::kNoSync;
+    options.durability =
+        s == "sync" ? store::Durability::kSync : store::Durability::kNoSync;
   } else if (key == "seed") {
     uint64_t seed = 0;
     if (value.get_uint64().get(seed) != simdjson::SUCCESS) {
@@ -77,19 +81,18 @@ absl::Status ReadOption(std::string_view key, simdjson::dom::element value,
     }
     options.seed = seed;
   } else if (key == "clock") {
-    if (value.get_string().get(s) != simdjson::SUCCESS) {
-      return Invalid(key, "must be \"system\" or an ISO-8601 instant");
+    std::optional<absl::Time> start;
+    if (value.get_string().get(s) != simdjson::SUCCESS ||
+        (s != "system" && !(start = ParseClockTime(s)))) {
+      return Invalid(key, StrCat("must be \"system\" or ", ClockRange()));
     }
-    if (s != "system") {
-      absl::StatusOr<absl::Time> start = ParseIso8601(s);
-      if (!start.ok()) return Invalid(key, "must be \"system\" or an ISO-8601 instant");
-      options.manual_clock_start = *start;
-    }
+    options.manual_clock_start = start;
   } else if (key == "quotas") {
     return ReadQuotas(value, options.quotas);
   } else if (key == "strict") {
     bool strict = false;
-    if (value.get_bool().get(strict) != simdjson::SUCCESS) return Invalid(key, "must be a boolean");
+    if (value.get_bool().get(strict) != simdjson::SUCCESS)
+      return Invalid(key, "must be a boolean");
     options.strict = strict;
   } else {
     return Invalid(key, "unknown option");
