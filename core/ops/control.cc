@@ -162,21 +162,17 @@ absl::StatusOr<std::string> Reset(const OpContext& ctx, std::string_view) {
       ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
         for (store::Table table :
              {store::Table::kStages, store::Table::kStageOrder,
-              store::Table::kTags, store::Table::kParticipants,
-              store::Table::kMeta}) {
+              store::Table::kTags, store::Table::kParticipants}) {
           std::vector<std::string> keys;
           RETURN_IF_ERROR(txn.Scan(table, "", "",
                                    [&](std::string_view key, std::string_view) {
                                      keys.emplace_back(key);
                                      return true;
                                    }));
-          for (const std::string& key : keys) {
-            if (table == store::Table::kMeta && key == kSigningKeyMetaKey)
-              continue;
+          for (const std::string& key : keys)
             RETURN_IF_ERROR(txn.Delete(table, key));
-          }
         }
-        return absl::OkStatus();
+        return ResetMeta(txn);
       }));
   return std::string("{}");
 }
