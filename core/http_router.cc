@@ -23,6 +23,13 @@ bool IsRegionName(std::string_view s) {
   return true;
 }
 
+// A header value cut to a length fit for a message.
+std::string Echo(std::string_view s) {
+  constexpr size_t kMaxEcho = 64;
+  return s.size() <= kMaxEcho ? std::string(s)
+                              : StrCat(s.substr(0, kMaxEcho), "...");
+}
+
 std::string NewRequestId() {
   thread_local absl::InsecureBitGen gen;
   uint64_t a = absl::Uniform<uint64_t>(gen);
@@ -85,7 +92,9 @@ absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
                                ? target.substr(path.size() + 1)
                                : std::string_view();
   RoutedRequest routed;
-  routed.region = RegionFromHeaders(request.headers);
+  // The signature is judged first, as AWS authenticates a request before
+  // routing it.
+  ASSIGN_OR_RETURN(routed.region, RegionFromHeaders(request.headers));
   std::vector<UriLabel> labels;
   // Only modeled routes; the test-control names never match one.
   const model::Operation* op = MatchRoute(request.method, path, labels);
@@ -99,7 +108,7 @@ absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
   return routed;
 }
 
-std::string RegionFromHeaders(std::string_view headers) {
+absl::StatusOr<std::string> RegionFromHeaders(std::string_view headers) {
   std::string host_region;
   for (std::string_view line : Split(headers, '\n', /*skip_empty=*/true)) {
     line = TrimAsciiWhitespace(line);
@@ -114,9 +123,21 @@ std::string RegionFromHeaders(std::string_view headers) {
       std::string_view scope = value.substr(at + 11);
       scope = scope.substr(0, scope.find_first_of(", "));
       std::vector<std::string_view> parts = Split(scope, '/');
-      if (parts.size() == 5 && IsRegionName(parts[2])) {
-        return std::string(parts[2]);
+      // AWS's words for both (aws-sdk-js-v3#5576: 403
+      // InvalidSignatureException; yet-another-cloudwatch-exporter#169: 400
+      // IncompleteSignatureException).
+      if (parts.size() != 5) {
+        return IncompleteSignatureError(StrCat(
+            "Credential must have exactly 5 slash-delimited elements, e.g. "
+            "keyid/date/region/service/term, got '",
+            Echo(scope), "'"));
       }
+      if (!IsRegionName(parts[2])) {
+        return InvalidSignatureError(
+            StrCat("Credential should be scoped to a valid region, not '",
+                   Echo(parts[2]), "'"));
+      }
+      return std::string(parts[2]);
     } else if (EqualsIgnoreAsciiCase(name, "host")) {
       // ivsrealtime.REGION.amazonaws.com (also -fips and dual-stack forms)
       std::vector<std::string_view> labels = Split(value, '.');
@@ -138,8 +159,10 @@ HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result) {
     response.body = *result;
     return response;
   }
-  std::string type;
-  if (IsUnknownOperation(result.status())) {
+  std::string type = SignatureErrorType(result.status());
+  if (!type.empty()) {
+    response.status = AwsErrorHttpStatus(AwsErrorOf(result.status()));
+  } else if (IsUnknownOperation(result.status())) {
     type = "UnknownOperationException";
     response.status = 404;
   } else {

@@ -33,12 +33,16 @@ struct RoutedRequest {
 
 // UnknownOperationError for paths and methods no operation answers
 // (test-control operations included); ValidationError for a malformed label or
-// query encoding or a payload that is not one JSON object.
+// query encoding or a payload that is not one JSON object; the SigV4 errors of
+// RegionFromHeaders.
 absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request);
 
 // The region of the SigV4 credential scope, else of the host name; "" when
-// neither says.
-std::string RegionFromHeaders(std::string_view headers);
+// neither says. A malformed credential scope is refused as AWS refuses it:
+// IncompleteSignatureError when it is not five '/'-separated elements,
+// InvalidSignatureError when its region is not a region name ([a-z0-9-], 1 to
+// 64 characters).
+absl::StatusOr<std::string> RegionFromHeaders(std::string_view headers);
 
 // The response for an operation's result.
 HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result);

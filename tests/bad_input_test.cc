@@ -845,8 +845,8 @@ TEST_F(BadInputTest, HttpRoutesMethodsAndPercentEncoding) {
       "1");
 }
 
-// Malformed headers never break a request: the region falls back to the
-// engine's.
+// Malformed headers other than a SigV4 credential (http_test.cc) never break a
+// request: the region falls back to the engine's.
 TEST_F(BadInputTest, MalformedHeadersAreHarmless) {
   using namespace std::string_literals;
   for (std::string headers :
@@ -854,9 +854,7 @@ TEST_F(BadInputTest, MalformedHeadersAreHarmless) {
         "Host: ivsrealtime..amazonaws.com"s,
         "Host: ivsrealtime.US-EAST-1.amazonaws.com"s,
         "Host: ivsrealtime.a_b.amazonaws.com"s,
-        "Authorization: AWS4-HMAC-SHA256 Credential="s,
-        "Authorization: AWS4-HMAC-SHA256 Credential=a/b/../ivs/aws4_request"s,
-        "Authorization: Credential=////////"s, "Host: \0\xff"s,
+        "Authorization: AWS4-HMAC-SHA256 Signature=abc"s, "Host: \0\xff"s,
         std::string(1 << 20, 'H'), std::string(100000, '\n')}) {
     Outcome o = engine_->Http("POST", "/ListStages", "{}", headers);
     EXPECT_EQ(o.status, 200) << headers.substr(0, 80);

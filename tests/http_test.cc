@@ -233,5 +233,58 @@ TEST_F(HttpTest, MalformedTagPayloadsAreMalformedJson) {
   EXPECT_EQ(Json(Send("GET", path, "").body).Size("tags"), 0u);
 }
 
+// A credential scope AWS would not accept is refused as AWS refuses it, never
+// answered from another region: 403 InvalidSignatureException for a region that
+// is no region name, 400 IncompleteSignatureException for a scope that is not
+// five elements.
+TEST_F(HttpTest, MalformedCredentialScopesAreRefused) {
+  struct Case {
+    std::string scope;
+    int status;
+    std::string type, message;
+  };
+  std::string long_region(200, 'a');
+  std::vector<Case> cases = {
+      {"AKID/20260102/../ivs/aws4_request", 403, "InvalidSignatureException",
+       "Credential should be scoped to a valid region, not '..'"},
+      {"AKID/20260102//ivs/aws4_request", 403, "InvalidSignatureException",
+       "Credential should be scoped to a valid region, not ''"},
+      {"AKID/20260102/US-WEST-2/ivs/aws4_request", 403,
+       "InvalidSignatureException",
+       "Credential should be scoped to a valid region, not 'US-WEST-2'"},
+      {StrCat("AKID/20260102/", long_region, "/ivs/aws4_request"), 403,
+       "InvalidSignatureException",
+       StrCat("Credential should be scoped to a valid region, not '",
+              long_region.substr(0, 64), "...'")},
+      {"AKID/20260102/../../ivs/aws4_request", 400,
+       "IncompleteSignatureException",
+       "Credential must have exactly 5 slash-delimited elements, e.g. "
+       "keyid/date/region/service/term, got "
+       "'AKID/20260102/../../ivs/aws4_request'"},
+      {"", 400, "IncompleteSignatureException",
+       "Credential must have exactly 5 slash-delimited elements, e.g. "
+       "keyid/date/region/service/term, got ''"},
+  };
+  for (const Case& c : cases) {
+    std::string headers = StrCat(
+        "Host: ivsrealtime.us-west-2.amazonaws.com\r\nAuthorization: "
+        "AWS4-HMAC-SHA256 "
+        "Credential=",
+        c.scope, ", SignedHeaders=host, Signature=abc\r\n");
+    for (std::string_view target : {"/CreateStage", "/NoSuchOperation"}) {
+      HttpResponse r =
+          engine_->Http(HttpRequest{"POST", target, headers, "{}"});
+      EXPECT_EQ(r.status, c.status) << c.scope;
+      EXPECT_EQ(Header(r, "x-amzn-ErrorType"), c.type) << c.scope;
+      EXPECT_EQ(Json(r.body).Str("message"), c.message);
+    }
+  }
+  for (std::string_view region : {"us-west-2", "us-east-1"}) {
+    EXPECT_EQ(
+        Json(Send("POST", "/ListStages", "{}", region).body).Size("stages"),
+        0u);
+  }
+}
+
 }  // namespace
 }  // namespace ivsrt::testing
