@@ -634,8 +634,7 @@ absl::StatusOr<std::vector<RawMember>> ReadRequestMembers(
   for (auto field_result : body.root()) {
     od::field field;
     std::string_view key;
-    if (std::move(field_result).get(field) ||
-        field.unescaped_key().get(key)) {
+    if (std::move(field_result).get(field) || field.unescaped_key().get(key)) {
       return Malformed();
     }
     RawMember member{std::string(key), ""};
