@@ -2,14 +2,14 @@
 
 #include <string>
 
-#include "core/strings.h"
 #include "core/errors.h"
+#include "core/strings.h"
 
 namespace ivsrt {
-
 absl::Time Clock::Now() const {
   if (manual()) {
-    return absl::FromUnixSeconds(manual_unix_seconds_.load(std::memory_order_acquire));
+    return absl::FromUnixSeconds(
+        manual_unix_seconds_.load(std::memory_order_acquire));
   }
   return absl::Now();
 }
@@ -19,24 +19,47 @@ void Clock::Set(absl::Time t) {
   manual_.store(true, std::memory_order_release);
 }
 
-absl::Time Clock::Advance(absl::Duration d) {
+absl::StatusOr<absl::Time> Clock::Advance(absl::Duration d,
+                                          std::string_view member) {
   if (!manual()) Set(absl::Now());
-  int64_t after = manual_unix_seconds_.fetch_add(absl::ToInt64Seconds(d)) +
-                  absl::ToInt64Seconds(d);
-  return absl::FromUnixSeconds(after);
+  const int64_t seconds = absl::ToInt64Seconds(d);
+  int64_t before = manual_unix_seconds_.load(std::memory_order_acquire);
+  // Compare-and-swap: concurrent advances add up, and none passes the latest
+  // instant.
+  do {
+    if (seconds > kLatestClockUnixSeconds - before) {
+      return ValidationError(StrCat(
+          member, ": must not move the clock past ",
+          FormatIso8601(absl::FromUnixSeconds(kLatestClockUnixSeconds)),
+          " (it shows ", FormatIso8601(absl::FromUnixSeconds(before)), ")"));
+    }
+  } while (!manual_unix_seconds_.compare_exchange_weak(
+      before, before + seconds, std::memory_order_acq_rel));
+  return absl::FromUnixSeconds(before + seconds);
 }
 
 std::string FormatIso8601(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
-absl::StatusOr<absl::Time> ParseIso8601(std::string_view text) {
+std::optional<absl::Time> ParseClockTime(std::string_view text) {
   absl::Time t;
   std::string err;
-  if (!absl::ParseTime(absl::RFC3339_full, std::string(text), absl::UTCTimeZone(), &t, &err)) {
-    return ValidationError(StrCat("not an ISO-8601 instant: ", text));
+  // absl also reads "infinite-future", "infinite-past" and years of any length.
+  if (!absl::ParseTime(absl::RFC3339_full, std::string(text),
+                       absl::UTCTimeZone(), &t, &err) ||
+      t < absl::FromUnixSeconds(kEarliestClockUnixSeconds) ||
+      t >= absl::FromUnixSeconds(kLatestClockUnixSeconds + 1)) {
+    return std::nullopt;
   }
-  return t;
+  return absl::FromUnixSeconds(absl::ToUnixSeconds(t));
+}
+
+std::string ClockRange() {
+  return StrCat("an ISO-8601 instant from ",
+                FormatIso8601(absl::FromUnixSeconds(kEarliestClockUnixSeconds)),
+                " to ",
+                FormatIso8601(absl::FromUnixSeconds(kLatestClockUnixSeconds)));
 }
 
 }  // namespace ivsrt

@@ -10,18 +10,22 @@
 
 namespace ivsrt {
 
-// Test-control operations are named with this prefix, which no AWS operation name can have.
+// Test-control operations are named with this prefix, which no AWS operation
+// name can have.
 inline constexpr std::string_view kControlPrefix = "ivsrt:";
 // Larger request bodies are a ValidationException.
 inline constexpr size_t kMaxRequestBytes = size_t{1} << 20;
+absl::Status CheckRequestSize(std::string_view body);
 
-// Runs `operation` on `body`: reads and validates it against the model (strict: unknown
-// members rejected), then calls the operation's handler. Unknown names are
-// UnknownOperationError.
-absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view operation,
+// Runs `operation` on `body`: reads and validates it against the model (strict:
+// unknown members rejected), then calls the operation's handler. Unknown names
+// are UnknownOperationError.
+absl::StatusOr<std::string> Dispatch(const OpContext& ctx,
+                                     std::string_view operation,
                                      std::string_view body, bool strict);
 
-// True for an AWS operation this engine implements (the HTTP entry answers only these).
+// True for an AWS operation this engine implements (the HTTP entry answers only
+// these).
 bool IsImplementedAwsOperation(std::string_view operation);
 
 }  // namespace ivsrt

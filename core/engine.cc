@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "core/strings.h"
 #include "core/dispatcher.h"
@@ -40,18 +41,28 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(std::string_view options_js
   return engine;
 }
 
-// The signing key is made once per store (from the seed when there is one) and kept in
-// it; every other key derives from it.
+// The signing key is made once per store (from the seed when there is one) and
+// kept in it; every other key derives from it. A seeded store's key is the
+// seed's, so the key records the seed: a seed the store was not made from is
+// refused, not ignored.
 absl::Status Engine::LoadKeys() {
   std::string key;
+  std::optional<std::string> seeded;
+  if (options_.seed) seeded = HmacSha256("ivsrt seed", StrCat(*options_.seed));
   RETURN_IF_ERROR(store_->Write([&](store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(auto stored, txn.Get(store::Table::kMeta, kSigningKeyMetaKey));
     if (stored.has_value()) {
       key = std::string(*stored);
+      if (seeded && key != *seeded) {
+        return absl::InvalidArgumentError(
+            StrCat("option seed: the store in ", store_->dir(),
+                   " was not created with seed ", *options_.seed,
+                   " (a store keeps the seed it was created with, or none); "
+                   "open it without a seed, or use a new data_dir"));
+      }
       return absl::OkStatus();
     }
-    key = options_.seed ? HmacSha256("ivsrt seed", StrCat(*options_.seed))
-                        : RandomBytes(kSha256Size);
+    key = seeded ? *seeded : RandomBytes(kSha256Size);
     return txn.Put(store::Table::kMeta, kSigningKeyMetaKey, key);
   }));
   services_ = std::make_unique<Services>(Services{

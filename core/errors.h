@@ -1,8 +1,10 @@
-// The AWS error model: the seven error types of the service model, as absl::Status.
-// This file is the one place where an absl::Status maps to an AWS error type and back.
+// The AWS error model: the seven error types of the service model, as
+// absl::Status. This file is the one place where an absl::Status maps to an AWS
+// error type and back.
 #ifndef IVSRT_CORE_ERRORS_H_
 #define IVSRT_CORE_ERRORS_H_
 
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -10,13 +12,13 @@
 namespace ivsrt {
 
 enum class AwsError {
-  kValidation,           // ValidationException, 400
-  kAccessDenied,         // AccessDeniedException, 403
-  kPendingVerification,  // PendingVerification, 403
-  kResourceNotFound,     // ResourceNotFoundException, 404
-  kConflict,             // ConflictException, 409
-  kServiceQuotaExceeded, // ServiceQuotaExceededException, 402
-  kInternal,             // InternalServerException, 500
+  kValidation,            // ValidationException, 400
+  kAccessDenied,          // AccessDeniedException, 403
+  kPendingVerification,   // PendingVerification, 403
+  kResourceNotFound,      // ResourceNotFoundException, 404
+  kConflict,              // ConflictException, 409
+  kServiceQuotaExceeded,  // ServiceQuotaExceededException, 402
+  kInternal,              // InternalServerException, 500
 };
 
 absl::Status ValidationError(std::string_view message);
@@ -27,10 +29,22 @@ absl::Status ConflictError(std::string_view message);
 absl::Status ServiceQuotaExceededError(std::string_view message);
 absl::Status InternalError(std::string_view message);
 
-// Not an AWS error type: the operation name names nothing this engine answers. Callers
-// report it as UnknownOperationException (HTTP 404), before any of the seven.
+// Not an AWS error type: the operation name names nothing this engine answers.
+// Callers report it as UnknownOperationException (HTTP 404), before any of the
+// seven.
 absl::Status UnknownOperationError(std::string_view message);
 bool IsUnknownOperation(const absl::Status& status);
+
+// Not error types of the service model either, but of the SigV4 layer in front
+// of every AWS endpoint, so only the HTTP entry answers them:
+// IncompleteSignatureException (400, a malformed Authorization header) and
+// InvalidSignatureException (403, a credential that cannot sign for this
+// endpoint). Each rides on the absl code of the model error with its HTTP
+// status, and carries its type name.
+absl::Status IncompleteSignatureError(std::string_view message);
+absl::Status InvalidSignatureError(std::string_view message);
+// The type name of a SigV4 error; empty for any other status.
+std::string SignatureErrorType(const absl::Status& status);
 
 // The AWS error a non-OK status stands for.
 AwsError AwsErrorOf(const absl::Status& status);
@@ -42,9 +56,9 @@ int AwsErrorHttpStatus(AwsError error);
 #define IVSRT_CONCAT_INNER_(a, b) a##b
 #define IVSRT_CONCAT_(a, b) IVSRT_CONCAT_INNER_(a, b)
 
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::absl::Status ivsrt_status_ = (expr);       \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    ::absl::Status ivsrt_status_ = (expr);         \
     if (!ivsrt_status_.ok()) return ivsrt_status_; \
   } while (0)
 

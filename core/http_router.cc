@@ -3,119 +3,84 @@
 #include <vector>
 
 #include "absl/random/random.h"
-#include "core/strings.h"
 #include "absl/strings/str_format.h"
 #include "core/dispatcher.h"
 #include "core/errors.h"
+#include "core/http_binding.h"
 #include "core/json/writer.h"
 #include "core/model/model.h"
+#include "core/strings.h"
 
 namespace ivsrt {
 namespace {
 
-constexpr std::string_view kTagsPrefix = "/tags/";
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// False on a broken %XX escape.
-bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      if (i + 2 >= in.size()) return false;
-      int hi = HexValue(in[i + 1]);
-      int lo = HexValue(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return true;
-}
-
 bool IsRegionName(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return false;
   }
   return true;
+}
+
+// A header value cut to a length fit for a message.
+std::string Echo(std::string_view s) {
+  constexpr size_t kMaxEcho = 64;
+  return s.size() <= kMaxEcho ? std::string(s)
+                              : StrCat(s.substr(0, kMaxEcho), "...");
 }
 
 std::string NewRequestId() {
   thread_local absl::InsecureBitGen gen;
   uint64_t a = absl::Uniform<uint64_t>(gen);
   uint64_t b = absl::Uniform<uint64_t>(gen);
-  a = (a & ~uint64_t{0xF000}) | 0x4000;                          // version 4
-  b = (b & ~(uint64_t{0xC} << 60)) | (uint64_t{0x8} << 60);      // RFC 4122 variant
-  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFFF,
-                         b >> 48, b & 0xFFFFFFFFFFFFull);
+  a = (a & ~uint64_t{0xF000}) | 0x4000;                      // version 4
+  b = (b & ~(uint64_t{0xC} << 60)) | (uint64_t{0x8} << 60);  // RFC 4122 variant
+  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", a >> 32,
+                         (a >> 16) & 0xFFFF, a & 0xFFFF, b >> 48,
+                         b & 0xFFFFFFFFFFFFull);
 }
 
-// `{"resourceArn": arn, ...body members}`: the URI member is appended last, so it wins
-// over a same-named member in the body.
-absl::StatusOr<std::string> WithResourceArn(std::string_view body, std::string_view arn) {
-  std::string_view trimmed = TrimAsciiWhitespace(body);
-  std::string arn_member;
-  AppendJsonString(arn_member, "resourceArn");
-  arn_member += ':';
-  AppendJsonString(arn_member, arn);
-  if (trimmed.empty()) return StrCat("{", arn_member, "}");
-  if (trimmed.front() != '{' || trimmed.back() != '}') {
-    return ValidationError("request body: must be a JSON object");
+// `path` cut at its first `n - 1` slashes: the last piece keeps the rest, '/'
+// included.
+std::vector<std::string_view> Segments(std::string_view path, size_t n) {
+  std::vector<std::string_view> segments;
+  for (size_t slash;
+       segments.size() + 1 < n && (slash = path.find('/')) != path.npos;) {
+    segments.push_back(path.substr(0, slash));
+    path.remove_prefix(slash + 1);
   }
-  std::string_view inner = TrimAsciiWhitespace(trimmed.substr(1, trimmed.size() - 2));
-  if (inner.empty()) return StrCat("{", arn_member, "}");
-  return StrCat(trimmed.substr(0, trimmed.size() - 1), ",", arn_member, "}");
+  segments.push_back(path);
+  return segments;
 }
 
-absl::StatusOr<RoutedRequest> RouteTags(std::string_view method, std::string_view label,
-                                        std::string_view query, std::string_view body) {
-  std::string arn;
-  if (!PercentDecode(label, false, arn)) {
-    return ValidationError("resourceArn: malformed percent-encoding in the request path");
-  }
-  RoutedRequest routed;
-  if (method == "GET") {
-    routed.operation = "ListTagsForResource";
-    ASSIGN_OR_RETURN(routed.body, WithResourceArn("", arn));
-  } else if (method == "POST") {
-    routed.operation = "TagResource";
-    ASSIGN_OR_RETURN(routed.body, WithResourceArn(body, arn));
-  } else if (method == "DELETE") {
-    routed.operation = "UntagResource";
-    JsonWriter w;
-    w.BeginObject().Field("resourceArn", arn);
-    bool any_key = false;
-    for (std::string_view pair : Split(query, '&', /*skip_empty=*/true)) {
-      size_t eq = pair.find('=');
-      std::string_view name = pair.substr(0, eq);
-      std::string_view value = eq == std::string_view::npos ? "" : pair.substr(eq + 1);
-      if (name != "tagKeys") continue;
-      if (!any_key) w.Key("tagKeys").BeginArray();
-      any_key = true;
-      std::string key;
-      if (!PercentDecode(value, true, key)) {
-        return ValidationError("tagKeys: malformed percent-encoding in the query string");
+// The operation whose "METHOD /path/{label}" template the request matches, and
+// the labels' values as sent (percent-encoded). A label ending the template
+// also takes any unencoded '/' after it ("/tags/arn:aws:ivs:...:stage/abc"), as
+// SDKs encode it anyway.
+const model::Operation* MatchRoute(std::string_view method,
+                                   std::string_view path,
+                                   std::vector<UriLabel>& labels) {
+  for (const model::Operation& op : model::Operations()) {
+    if (op.http_method != method) continue;
+    std::string_view uri = op.request_uri.substr(0, op.request_uri.find('?'));
+    std::vector<std::string_view> pattern = Split(uri, '/');
+    std::vector<std::string_view> segments = Segments(path, pattern.size());
+    if (pattern.size() != segments.size()) continue;
+    labels.clear();
+    bool match = true;
+    for (size_t i = 0; match && i < pattern.size(); ++i) {
+      if (pattern[i].size() > 2 && pattern[i].front() == '{' &&
+          pattern[i].back() == '}') {
+        labels.emplace_back(pattern[i].substr(1, pattern[i].size() - 2),
+                            segments[i]);
+      } else {
+        match = pattern[i] == segments[i];
       }
-      w.String(key);
     }
-    if (any_key) w.EndArray();
-    w.EndObject();
-    routed.body = w.Take();
-  } else {
-    return UnknownOperationError(StrCat("No operation answers ", method, " /tags/"));
+    if (match) return &op;
   }
-  return routed;
+  return nullptr;
 }
 
 }  // namespace
@@ -123,29 +88,27 @@ absl::StatusOr<RoutedRequest> RouteTags(std::string_view method, std::string_vie
 absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
   std::string_view target = request.target;
   std::string_view path = target.substr(0, target.find('?'));
-  std::string_view query =
-      path.size() < target.size() ? target.substr(path.size() + 1) : std::string_view();
+  std::string_view query = path.size() < target.size()
+                               ? target.substr(path.size() + 1)
+                               : std::string_view();
   RoutedRequest routed;
-  if (path.starts_with(kTagsPrefix)) {
-    ASSIGN_OR_RETURN(routed, RouteTags(request.method, path.substr(kTagsPrefix.size()), query,
-                                       request.body));
-  } else {
-    std::string_view name = path.starts_with("/") ? path.substr(1) : path;
-    const model::Operation* op = model::FindOperation(name);
-    // Only modeled "POST /Name" routes; the test-control names never match one.
-    if (op == nullptr || op->http_method != request.method ||
-        op->request_uri != StrCat("/", name)) {
-      return UnknownOperationError(
-          StrCat("No operation answers ", request.method, " ", path));
-    }
-    routed.operation = std::string(name);
-    routed.body = std::string(request.body);
+  // The signature is judged first, as AWS authenticates a request before
+  // routing it.
+  ASSIGN_OR_RETURN(routed.region, RegionFromHeaders(request.headers));
+  std::vector<UriLabel> labels;
+  // Only modeled routes; the test-control names never match one.
+  const model::Operation* op = MatchRoute(request.method, path, labels);
+  if (op == nullptr) {
+    return UnknownOperationError(
+        StrCat("No operation answers ", request.method, " ", path));
   }
-  routed.region = RegionFromHeaders(request.headers);
+  routed.operation = std::string(op->name);
+  ASSIGN_OR_RETURN(routed.body,
+                   BindHttpInput(*op, labels, query, request.body));
   return routed;
 }
 
-std::string RegionFromHeaders(std::string_view headers) {
+absl::StatusOr<std::string> RegionFromHeaders(std::string_view headers) {
   std::string host_region;
   for (std::string_view line : Split(headers, '\n', /*skip_empty=*/true)) {
     line = TrimAsciiWhitespace(line);
@@ -160,7 +123,21 @@ std::string RegionFromHeaders(std::string_view headers) {
       std::string_view scope = value.substr(at + 11);
       scope = scope.substr(0, scope.find_first_of(", "));
       std::vector<std::string_view> parts = Split(scope, '/');
-      if (parts.size() == 5 && IsRegionName(parts[2])) return std::string(parts[2]);
+      // AWS's words for both (aws-sdk-js-v3#5576: 403
+      // InvalidSignatureException; yet-another-cloudwatch-exporter#169: 400
+      // IncompleteSignatureException).
+      if (parts.size() != 5) {
+        return IncompleteSignatureError(StrCat(
+            "Credential must have exactly 5 slash-delimited elements, e.g. "
+            "keyid/date/region/service/term, got '",
+            Echo(scope), "'"));
+      }
+      if (!IsRegionName(parts[2])) {
+        return InvalidSignatureError(
+            StrCat("Credential should be scoped to a valid region, not '",
+                   Echo(parts[2]), "'"));
+      }
+      return std::string(parts[2]);
     } else if (EqualsIgnoreAsciiCase(name, "host")) {
       // ivsrealtime.REGION.amazonaws.com (also -fips and dual-stack forms)
       std::vector<std::string_view> labels = Split(value, '.');
@@ -175,19 +152,22 @@ std::string RegionFromHeaders(std::string_view headers) {
 
 HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result) {
   HttpResponse response;
-  response.headers =
-      StrCat("Content-Type: application/json\r\nx-amzn-RequestId: ", NewRequestId(), "\r\n");
+  response.headers = StrCat(
+      "Content-Type: application/json\r\nx-amzn-RequestId: ", NewRequestId(),
+      "\r\n");
   if (result.ok()) {
     response.body = *result;
     return response;
   }
-  std::string_view type;
-  if (IsUnknownOperation(result.status())) {
+  std::string type = SignatureErrorType(result.status());
+  if (!type.empty()) {
+    response.status = AwsErrorHttpStatus(AwsErrorOf(result.status()));
+  } else if (IsUnknownOperation(result.status())) {
     type = "UnknownOperationException";
     response.status = 404;
   } else {
     AwsError error = AwsErrorOf(result.status());
-    type = AwsErrorTypeName(error);
+    type = std::string(AwsErrorTypeName(error));
     response.status = AwsErrorHttpStatus(error);
   }
   StrAppend(&response.headers, "x-amzn-ErrorType: ", type, "\r\n");

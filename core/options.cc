@@ -1,17 +1,20 @@
 #include "core/options.h"
 
-#include "core/strings.h"
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/strings.h"
 #include "simdjson.h"
 
 namespace ivsrt {
 namespace {
 
+namespace od = simdjson::ondemand;
+
 bool IsRegion(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+      return false;
   }
   return true;
 }
@@ -28,17 +31,23 @@ absl::Status Invalid(std::string_view option, std::string_view rule) {
   return absl::InvalidArgumentError(StrCat("option ", option, ": ", rule));
 }
 
-absl::Status ReadQuotas(simdjson::dom::element value, Quotas& quotas) {
-  simdjson::dom::object object;
+absl::Status ReadQuotas(od::value value, Quotas& quotas) {
+  od::object object;
   if (value.get_object().get(object) != simdjson::SUCCESS) {
     return Invalid("quotas", "must be an object such as {\"stages\": 1000}");
   }
-  for (auto field : object) {
-    if (field.key != "stages") {
-      return Invalid(StrCat("quotas.", std::string_view(field.key)), "unknown quota");
+  for (auto field_result : object) {
+    od::field field;
+    std::string_view key;
+    if (std::move(field_result).get(field) != simdjson::SUCCESS ||
+        field.unescaped_key().get(key) != simdjson::SUCCESS) {
+      return Invalid("quotas", "must be an object such as {\"stages\": 1000}");
+    }
+    if (key != "stages") {
+      return Invalid(StrCat("quotas.", key), "unknown quota");
     }
     int64_t n = 0;
-    if (field.value.get_int64().get(n) != simdjson::SUCCESS || n < 0) {
+    if (field.value().get_int64().get(n) != simdjson::SUCCESS || n < 0) {
       return Invalid("quotas.stages", "must be a non-negative integer");
     }
     quotas.stages = n;
@@ -46,7 +55,7 @@ absl::Status ReadQuotas(simdjson::dom::element value, Quotas& quotas) {
   return absl::OkStatus();
 }
 
-absl::Status ReadOption(std::string_view key, simdjson::dom::element value,
+absl::Status ReadOption(std::string_view key, od::value value,
                         EngineOptions& options) {
   std::string_view s;
   if (key == "data_dir") {
@@ -66,30 +75,31 @@ absl::Status ReadOption(std::string_view key, simdjson::dom::element value,
     }
     options.account_id = std::string(s);
   } else if (key == "durability") {
-    if (value.get_string().get(s) != simdjson::SUCCESS || (s != "sync" && s != "nosync")) {
+    if (value.get_string().get(s) != simdjson::SUCCESS ||
+        (s != "sync" && s != "nosync")) {
       return Invalid(key, "must be \"sync\" or \"nosync\"");
     }
-    options.durability = s == "sync" ? store::Durability::kSync : store::Durability::kNoSync;
+    options.durability =
+        s == "sync" ? store::Durability::kSync : store::Durability::kNoSync;
   } else if (key == "seed") {
     uint64_t seed = 0;
     if (value.get_uint64().get(seed) != simdjson::SUCCESS) {
-      return Invalid(key, "must be a non-negative integer");
+      return Invalid(key, "must be an integer from 0 to 18446744073709551615");
     }
     options.seed = seed;
   } else if (key == "clock") {
-    if (value.get_string().get(s) != simdjson::SUCCESS) {
-      return Invalid(key, "must be \"system\" or an ISO-8601 instant");
+    std::optional<absl::Time> start;
+    if (value.get_string().get(s) != simdjson::SUCCESS ||
+        (s != "system" && !(start = ParseClockTime(s)))) {
+      return Invalid(key, StrCat("must be \"system\" or ", ClockRange()));
     }
-    if (s != "system") {
-      absl::StatusOr<absl::Time> start = ParseIso8601(s);
-      if (!start.ok()) return Invalid(key, "must be \"system\" or an ISO-8601 instant");
-      options.manual_clock_start = *start;
-    }
+    options.manual_clock_start = start;
   } else if (key == "quotas") {
     return ReadQuotas(value, options.quotas);
   } else if (key == "strict") {
     bool strict = false;
-    if (value.get_bool().get(strict) != simdjson::SUCCESS) return Invalid(key, "must be a boolean");
+    if (value.get_bool().get(strict) != simdjson::SUCCESS)
+      return Invalid(key, "must be a boolean");
     options.strict = strict;
   } else {
     return Invalid(key, "unknown option");
@@ -102,17 +112,35 @@ absl::Status ReadOption(std::string_view key, simdjson::dom::element value,
 absl::StatusOr<EngineOptions> ParseEngineOptions(std::string_view json) {
   EngineOptions options;
   if (json.empty()) return options;
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  simdjson::dom::object object;
-  if (parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS ||
-      root.get_object().get(object) != simdjson::SUCCESS) {
+  auto not_an_object = [] {
     return absl::InvalidArgumentError("options: must be a JSON object");
+  };
+  // On-Demand, not DOM: the DOM parser refuses the whole text at a number
+  // beyond 64 bits, where each option's own rule should answer.
+  const simdjson::padded_string padded(json.data(), json.size());
+  od::parser parser;
+  od::document doc;
+  od::object object;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(object) != simdjson::SUCCESS) {
+    return not_an_object();
   }
-  for (auto field : object) {
-    if (field.value.is_null()) continue;  // null: the default
-    RETURN_IF_ERROR(ReadOption(field.key, field.value, options));
+  for (auto field_result : object) {
+    od::field field;
+    std::string_view key;
+    bool is_null = false;
+    if (std::move(field_result).get(field) != simdjson::SUCCESS ||
+        field.unescaped_key().get(key) != simdjson::SUCCESS ||
+        field.value().is_null().get(is_null) != simdjson::SUCCESS) {
+      return not_an_object();
+    }
+    if (is_null) continue;  // null: the default
+    RETURN_IF_ERROR(ReadOption(key, field.value(), options));
   }
+  // Anything after the object ("{}{}") is not one JSON document.
+  const char* trailing = nullptr;
+  if (doc.current_location().get(trailing) != simdjson::OUT_OF_BOUNDS)
+    return not_an_object();
   return options;
 }
 

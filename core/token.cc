@@ -1,12 +1,22 @@
 #include "core/token.h"
 
-#include "core/strings.h"
 #include "core/base64url.h"
 #include "core/hmac.h"
+#include "core/strings.h"
+#include "simdjson.h"
 
 namespace ivsrt {
 namespace {
+
 constexpr std::string_view kHeader = R"({"alg":"HS256","typ":"JWT"})";
+
+bool IsJsonObject(std::string_view text) {
+  simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  return parser.parse(text.data(), text.size()).get_object().get(object) ==
+         simdjson::SUCCESS;
+}
+
 }  // namespace
 
 std::string SignJwt(std::string_view key, std::string_view payload_json) {
@@ -21,19 +31,32 @@ JwtCheck CheckJwt(std::string_view key, std::string_view token) {
   size_t dot1 = token.find('.');
   if (dot1 == std::string_view::npos) return check;
   size_t dot2 = token.find('.', dot1 + 1);
-  if (dot2 == std::string_view::npos || token.find('.', dot2 + 1) != std::string_view::npos) {
+  if (dot2 == std::string_view::npos ||
+      token.find('.', dot2 + 1) != std::string_view::npos) {
     return check;
   }
-  auto header = Base64UrlDecode(token.substr(0, dot1));
-  auto payload = Base64UrlDecode(token.substr(dot1 + 1, dot2 - dot1 - 1));
-  auto signature = Base64UrlDecode(token.substr(dot2 + 1));
-  if (!header || !payload || !signature) return check;
+  std::string_view segments[] = {token.substr(0, dot1),
+                                 token.substr(dot1 + 1, dot2 - dot1 - 1),
+                                 token.substr(dot2 + 1)};
+  for (std::string_view segment : segments) {
+    if (segment.empty()) return check;
+  }
+  auto header = Base64UrlDecode(segments[0]);
+  auto payload = Base64UrlDecode(segments[1]);
+  auto signature = Base64UrlDecode(segments[2]);
+  // A JWT's header and payload are JSON objects (RFC 7519 section 7.2);
+  // anything else is not a token at all, whatever its signature.
+  if (!header || !payload || !signature || !IsJsonObject(*header) ||
+      !IsJsonObject(*payload)) {
+    return check;
+  }
   check.payload_json = std::move(*payload);
   std::string expected = HmacSha256(key, token.substr(0, dot2));
   // The header is covered by the signature; one we did not write cannot verify.
-  check.problem = (*header == kHeader && ConstantTimeEquals(*signature, expected))
-                      ? JwtProblem::kNone
-                      : JwtProblem::kBadSignature;
+  check.problem =
+      (*header == kHeader && ConstantTimeEquals(*signature, expected))
+          ? JwtProblem::kNone
+          : JwtProblem::kBadSignature;
   return check;
 }
 

@@ -1,6 +1,6 @@
-// Participant tokens: JWTs (base64url header.payload.signature) signed with HS256 under the
-// store's key. AWS signs API-issued tokens with its own keys and calls them opaque; the
-// claim set is the documented one.
+// Participant tokens: JWTs (base64url header.payload.signature) signed with
+// HS256 under the store's key. AWS signs API-issued tokens with its own keys
+// and calls them opaque; the claim set is the documented one.
 #ifndef IVSRT_CORE_TOKEN_H_
 #define IVSRT_CORE_TOKEN_H_
 
@@ -16,9 +16,12 @@ enum class JwtProblem { kNone, kMalformed, kBadSignature };
 
 struct JwtCheck {
   JwtProblem problem = JwtProblem::kMalformed;
-  std::string payload_json;  // set when the payload decodes, even if the signature is bad
+  std::string payload_json;  // set when the payload decodes, even if the
+                             // signature is bad
 };
-// Checks the form, the header's algorithm and the signature.
+// Checks the form (three non-empty base64url segments, the first two JSON
+// objects: else kMalformed), then the header's algorithm and the signature
+// (else kBadSignature).
 JwtCheck CheckJwt(std::string_view key, std::string_view token);
 
 }  // namespace ivsrt

@@ -183,6 +183,11 @@ TEST_F(TokenTest, ForgedTamperedAndForeignTokensNeverVerify) {
   EXPECT_EQ(Verify("not a token").Str("reason"), "malformed");
   EXPECT_EQ(Verify("a.b").Str("reason"), "malformed");
   EXPECT_EQ(Verify("").Str("reason"), "malformed");
+  EXPECT_EQ(Verify("..").Str("reason"), "malformed");
+  EXPECT_EQ(Verify("e30.e30.").Str("reason"), "malformed");  // no signature
+  EXPECT_EQ(Verify("bnVsbA.e30.AAAA").Str("reason"),
+            "malformed");  // header "null"
+  EXPECT_EQ(Verify("e30.e30.AAAA").Str("reason"), "bad_signature");
   // Any changed character of header, payload or signature breaks it.
   for (size_t i = 0; i < token.size(); i += 5) {
     if (token[i] == '.') continue;

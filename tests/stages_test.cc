@@ -204,6 +204,29 @@ TEST_F(StagesTest, ForgedOrForeignNextTokensAreValidationErrors) {
             "ValidationException");
 }
 
+// ivsrt:Reset replays positions: a token from before it would skip the first
+// new stages.
+TEST_F(StagesTest, NextTokensFromBeforeAResetAreRefused) {
+  for (int i = 0; i < 3; ++i) CreateStageArn();
+  std::string old_token;
+  ListStagesPage(2, old_token);
+  ASSERT_FALSE(old_token.empty());
+  Call("ivsrt:Reset", "{}");
+  std::vector<std::string> arns;
+  for (int i = 0; i < 3; ++i) arns.push_back(CreateStageArn());
+  absl::StatusOr<std::string> stale =
+      Raw("ListStages", "{\"nextToken\": " + Quote(old_token) + "}");
+  ASSERT_FALSE(stale.ok()) << *stale;
+  EXPECT_EQ(stale.status().message(), "nextToken: invalid pagination token");
+  // Tokens of the new generation page through every new stage.
+  std::string token;
+  std::vector<std::string> listed = ListStagesPage(2, token);
+  std::vector<std::string> rest = ListStagesPage(2, token);
+  listed.insert(listed.end(), rest.begin(), rest.end());
+  EXPECT_EQ(listed, arns);
+  EXPECT_TRUE(token.empty());
+}
+
 TEST_F(StagesTest, TheStageQuotaIsEnforcedPerRegion) {
   Open(R"({"quotas": {"stages": 3}})");
   std::vector<std::string> arns;

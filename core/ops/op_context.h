@@ -1,4 +1,5 @@
-// What an operation handler sees: the engine's services and the caller's partition.
+// What an operation handler sees: the engine's services and the caller's
+// partition.
 #ifndef IVSRT_CORE_OPS_OP_CONTEXT_H_
 #define IVSRT_CORE_OPS_OP_CONTEXT_H_
 
@@ -42,16 +43,27 @@ struct OpContext {
   std::string Partition() const;
 };
 
-// An operation: request already validated against its input shape; returns the output
-// JSON.
-using Handler = absl::StatusOr<std::string> (*)(const OpContext& ctx, const Value& request);
+// An operation: request already validated against its input shape; returns the
+// output JSON.
+using Handler = absl::StatusOr<std::string> (*)(const OpContext& ctx,
+                                                const Value& request);
 
 struct DrawnId {
-  uint64_t counter;  // strictly increasing across the store: also a creation order
-  std::string id;    // 12 alphanumerics
+  uint64_t
+      counter;  // strictly increasing across the store: also a creation order
+  std::string id;  // 12 alphanumerics
 };
-// Draws the next id from the store's persisted counter (inside the caller's write txn).
+// Draws the next id from the store's persisted counter (inside the caller's
+// write txn).
 absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx);
+
+// The store's generation: 0 when new, one more after each ivsrt:Reset (which
+// replays ids and positions), so state from before a reset (a nextToken) can
+// tell it is stale.
+absl::StatusOr<uint64_t> StoreGeneration(const store::Txn& txn);
+// Empties the meta table but for the signing key, and moves to the next
+// generation.
+absl::Status ResetMeta(store::Txn& txn);
 
 // Request accessors for validated members.
 std::string_view StringOr(const Value& request, std::string_view member,

@@ -1,6 +1,8 @@
-// nextToken values: opaque, sealed with an HMAC over the partition and the operation, so a
-// forged, altered or foreign token is a ValidationException. A token holds the position
-// after the last item returned, so paging stays stable while items come and go.
+// nextToken values: opaque, sealed with an HMAC over the partition, the
+// operation and the store's generation, so a forged, altered or foreign token,
+// or one from before an ivsrt:Reset, is a ValidationException. A token holds
+// the position after the last item returned, so paging stays stable while items
+// come and go.
 #ifndef IVSRT_CORE_OPS_PAGE_TOKEN_H_
 #define IVSRT_CORE_OPS_PAGE_TOKEN_H_
 
@@ -13,8 +15,14 @@
 
 namespace ivsrt {
 
-std::string SealPageToken(const OpContext& ctx, std::string_view operation, uint64_t position);
-absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, std::string_view operation,
+// Both read the generation in `txn`, the transaction that reads the page.
+absl::StatusOr<std::string> SealPageToken(const OpContext& ctx,
+                                          const store::Txn& txn,
+                                          std::string_view operation,
+                                          uint64_t position);
+absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx,
+                                       const store::Txn& txn,
+                                       std::string_view operation,
                                        std::string_view token);
 
 // maxResults of a list request, or its default.

@@ -113,13 +113,15 @@ absl::StatusOr<std::string> GetStage(const OpContext& ctx, const Value& request)
 
 absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& request) {
   int64_t max_results = MaxResults(request, kDefaultListStagesPage);
-  uint64_t from_seq = 0;
   std::string_view next_token = StringOr(request, "nextToken", "");
-  if (!next_token.empty()) {
-    ASSIGN_OR_RETURN(from_seq, OpenPageToken(ctx, "ListStages", next_token));
-  }
   std::string response;
-  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn)
+                                                -> absl::Status {
+    uint64_t from_seq = 0;
+    if (!next_token.empty()) {
+      ASSIGN_OR_RETURN(from_seq,
+                       OpenPageToken(ctx, txn, "ListStages", next_token));
+    }
     std::string prefix = ctx.Partition();
     std::vector<std::string> ids;
     uint64_t last_seq = 0;
@@ -136,7 +138,11 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
                              }));
     JsonWriter w;
     w.BeginObject();
-    if (more) w.Field("nextToken", SealPageToken(ctx, "ListStages", last_seq + 1));
+    if (more) {
+      ASSIGN_OR_RETURN(std::string token,
+                       SealPageToken(ctx, txn, "ListStages", last_seq + 1));
+      w.Field("nextToken", token);
+    }
     w.Key("stages").BeginArray();
     // One ARN and one key buffer for the page: building both per stage (StrCat, Partition)
     // was a sixth of ListStages.
@@ -149,7 +155,8 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
       key.resize(prefix.size());
       key += id;
       ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, key));
-      if (!bytes.has_value()) return InternalError(StrCat("stage index points at ", id));
+      if (!bytes.has_value())
+        return InternalError(StrCat("stage index points at ", id));
       ASSIGN_OR_RETURN(std::string_view name, DecodeStageName(id, *bytes));
       w.BeginObject();
       w.Field("arn", arn);

@@ -500,8 +500,9 @@ class Walker {
     return absl::OkStatus();
   }
 
-  // Reads an unmodeled value to its end: On-Demand would skip it without
-  // checking its syntax.
+ public:
+  // Reads an unmodeled value at `depth` to its end: On-Demand would skip it
+  // without checking its syntax.
   absl::Status Skip(od::value v, int depth) {
     od::json_type type;
     if (v.type().get(type)) return Malformed();
@@ -553,6 +554,7 @@ class Walker {
     return Malformed();
   }
 
+ private:
   std::string path_;
   const bool strict_;
 };
@@ -566,6 +568,46 @@ bool IsBlank(std::string_view s) {
 
 }  // namespace
 
+// A request body read to its root object: the checks every body gets before its
+// members.
+class Body {
+ public:
+  // `json` must outlive the Body.
+  absl::Status Open(std::string_view json) {
+    if (IsBlank(json)) json = "{}";
+    if (!simdjson::validate_utf8(json.data(), json.size())) {
+      return ValidationError("request body: must be valid UTF-8");
+    }
+    // On-Demand reads up to SIMDJSON_PADDING bytes past the end: give it a
+    // padded copy that outlives the document.
+    padded_ = simdjson::padded_string(json.data(), json.size());
+    // One parser per thread: reused buffers, and no lock shared between
+    // requests.
+    thread_local od::parser parser;
+    if (parser.iterate(padded_).get(doc_)) return Malformed();
+    od::json_type type;
+    if (doc_.type().get(type)) return Malformed();
+    if (type != od::json_type::object) {
+      return ValidationError("request body: must be an object");
+    }
+    if (doc_.get_object().get(root_)) return Malformed();
+    return absl::OkStatus();
+  }
+  od::object& root() { return root_; }
+  // Where the reader stands: once the root is read, anything left ("{}{}",
+  // "{}]") means the body is not one JSON document.
+  const char* Position() {
+    const char* at = nullptr;
+    return doc_.current_location().get(at) == simdjson::OUT_OF_BOUNDS ? nullptr
+                                                                      : at;
+  }
+
+ private:
+  simdjson::padded_string padded_;
+  od::document doc_;
+  od::object root_;
+};
+
 absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape,
                                       bool strict) {
   if (input_shape < 0 ||
@@ -573,35 +615,39 @@ absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape,
       model::ShapeAt(input_shape).type != Type::kStructure) {
     return InternalError("validator: input shape is not a structure");
   }
-  if (IsBlank(json)) json = "{}";
-  if (!simdjson::validate_utf8(json.data(), json.size())) {
-    return ValidationError("request body: must be valid UTF-8");
-  }
-  // On-Demand reads up to SIMDJSON_PADDING bytes past the end: give it a padded
-  // copy that outlives the document.
-  const simdjson::padded_string padded(json.data(), json.size());
-  // One parser per thread: reused buffers, and no lock shared between requests.
-  thread_local od::parser parser;
-  od::document doc;
-  if (parser.iterate(padded).get(doc)) return Malformed();
-  od::json_type type;
-  if (doc.type().get(type)) return Malformed();
-  if (type != od::json_type::object) {
-    return ValidationError("request body: must be an object");
-  }
-  od::object root;
-  if (doc.get_object().get(root)) return Malformed();
-
+  Body body;
+  RETURN_IF_ERROR(body.Open(json));
   Value out = Value::Object();
   Walker walker(strict);
   RETURN_IF_ERROR(
-      walker.WalkStructure(root, model::ShapeAt(input_shape), 1, &out));
-  // Anything after the root object ("{}{}", "{}]") is not one JSON document.
-  const char* trailing = nullptr;
-  if (doc.current_location().get(trailing) != simdjson::OUT_OF_BOUNDS) {
-    return Malformed();
-  }
+      walker.WalkStructure(body.root(), model::ShapeAt(input_shape), 1, &out));
+  if (body.Position() != nullptr) return Malformed();
   return out;
+}
+
+absl::StatusOr<std::vector<RawMember>> ReadRequestMembers(
+    std::string_view json) {
+  Body body;
+  RETURN_IF_ERROR(body.Open(json));
+  std::vector<RawMember> members;
+  Walker walker(/*strict=*/false);
+  for (auto field_result : body.root()) {
+    od::field field;
+    std::string_view key;
+    if (std::move(field_result).get(field) || field.unescaped_key().get(key)) {
+      return Malformed();
+    }
+    RawMember member{std::string(key), ""};
+    const char* start = field.value().raw_json_token().data();
+    RETURN_IF_ERROR(walker.Skip(field.value(), 2));
+    // Skip stops at the token after the value: the ',' or '}' that ends it.
+    const char* end = body.Position();
+    if (end == nullptr) return Malformed();
+    member.json.assign(start, end - start);
+    members.push_back(std::move(member));
+  }
+  if (body.Position() != nullptr) return Malformed();
+  return members;
 }
 
 }  // namespace ivsrt

@@ -3,8 +3,9 @@
 //
 // Invariants, beyond "no crash, no leak, no UB": the status is one AWS answers
 // with; the headers carry Content-Type and x-amzn-RequestId, and on errors an
-// x-amzn-ErrorType of the model's seven (or UnknownOperationException, 404)
-// that matches the status; the body is a JSON object ({"exceptionMessage",
+// x-amzn-ErrorType of the model's seven (or UnknownOperationException, 404, or
+// a SigV4 error: IncompleteSignatureException, 400, InvalidSignatureException,
+// 403) that matches the status; the body is a JSON object ({"exceptionMessage",
 // "message"} on errors); no 500; every participant token handed out verifies;
 // and ListStages, in every region the input touched, shows exactly the stages
 // created and not deleted.

@@ -124,7 +124,10 @@ IVSRT_EXPORT int ivsrt_invoke(ivsrt_engine* engine, const char* operation, size_
  *   headers: the request headers as "Name: value" lines separated by "\r\n" or "\n"
  *            (may be empty). The region is taken from the SigV4 credential scope of the
  *            Authorization header, else from the Host header (ivsrealtime.REGION.amazonaws.com),
- *            else the engine's region. Test-control operations are not reachable here.
+ *            else the engine's region. A credential scope that is not five '/'-separated
+ *            elements is answered 400 IncompleteSignatureException, one whose region is not
+ *            [a-z0-9-]{1,64} 403 InvalidSignatureException, as AWS answers them (the
+ *            signature itself is not checked). Test-control operations are not reachable here.
  *   body:    the request body.
  * The response: *status_out (200, 400, 402, 403, 404, 409, 500), *headers_out as
  * "Name: value\r\n" lines (Content-Type, x-amzn-RequestId, and on errors x-amzn-ErrorType),

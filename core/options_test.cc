@@ -1,0 +1,47 @@
+#include "core/options.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace ivsrt {
+namespace {
+
+std::string ErrorOf(std::string_view json) {
+  absl::StatusOr<EngineOptions> options = ParseEngineOptions(json);
+  EXPECT_FALSE(options.ok()) << json;
+  EXPECT_TRUE(absl::IsInvalidArgument(options.status())) << json;
+  return std::string(options.status().message());
+}
+
+TEST(ParseEngineOptions, NumbersBeyond64BitsAreJudgedByTheirOption) {
+  EXPECT_EQ(ErrorOf(R"({"seed": 18446744073709551616})"),
+            "option seed: must be an integer from 0 to 18446744073709551615");
+  EXPECT_EQ(ErrorOf(R"({"seed": 1e400})"),
+            "option seed: must be an integer from 0 to 18446744073709551615");
+  EXPECT_EQ(ErrorOf(R"({"seed": -1})"),
+            "option seed: must be an integer from 0 to 18446744073709551615");
+  EXPECT_EQ(ErrorOf(R"({"quotas": {"stages": 99999999999999999999999}})"),
+            "option quotas.stages: must be a non-negative integer");
+  EXPECT_EQ(ErrorOf(R"({"region": 18446744073709551616})"),
+            "option region: must match [a-z0-9-]+, such as \"us-west-2\"");
+  absl::StatusOr<EngineOptions> max =
+      ParseEngineOptions(R"({"seed": 18446744073709551615})");
+  ASSERT_TRUE(max.ok()) << max.status();
+  EXPECT_EQ(max->seed, uint64_t{18446744073709551615u});
+}
+
+TEST(ParseEngineOptions, OneJsonObjectOnly) {
+  for (std::string_view bad :
+       {"[]", "{", "{}{}", R"({"seed": 1} x)", "\"seed\"", "{\"a\" 1}"}) {
+    EXPECT_EQ(ErrorOf(bad), "options: must be a JSON object") << bad;
+  }
+  absl::StatusOr<EngineOptions> nulls = ParseEngineOptions(
+      R"({"seed": null, "clock": null, "quotas": {"stages": 5}})");
+  ASSERT_TRUE(nulls.ok()) << nulls.status();
+  EXPECT_FALSE(nulls->seed.has_value());
+  EXPECT_EQ(nulls->quotas.stages, 5);
+}
+
+}  // namespace
+}  // namespace ivsrt
