@@ -79,8 +79,11 @@ absl::Status Engine::LoadKeys() {
 Engine::~Engine() {
   services_.reset();
   std::string dir = store_ ? store_->dir() : options_.data_dir;
+  // A child of fork() closing its copy of the parent's engine must not remove the
+  // parent's temporary store.
+  const bool inherited = store_ && store_->inherited();
   store_.reset();
-  if (temporary_dir_) {
+  if (temporary_dir_ && !inherited) {
     std::error_code ignored;
     std::filesystem::remove_all(dir, ignored);
   }

@@ -1,5 +1,7 @@
 #include "core/store/store.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <map>
@@ -28,6 +30,31 @@ std::condition_variable registry_closed;
 std::map<DirectoryId, std::weak_ptr<Store>>& Registry() {
   static auto* registry = new std::map<DirectoryId, std::weak_ptr<Store>>();
   return *registry;
+}
+
+// Bumped in every child of fork(). An environment belongs to the process that
+// opened it (LMDB's rule): a child that used one it inherited would read under
+// its parent's reader slots, and closing it would clear them and drop the
+// child's own locks on lock.mdb. The registry's lock is held across fork() so
+// that the child never inherits it locked.
+std::atomic<uint64_t> fork_generation{0};
+
+void WatchForks() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    pthread_atfork([] { registry_mu.lock(); }, [] { registry_mu.unlock(); },
+                   [] {
+                     fork_generation.fetch_add(1, std::memory_order_relaxed);
+                     registry_mu.unlock();
+                   });
+  });
+}
+
+absl::Status InheritedError() {
+  return InternalError(
+      "this engine was opened by the parent of this process before fork(); "
+      "open "
+      "a new engine in this process");
 }
 
 absl::Status OpenError(const std::string& path, int rc) {
@@ -87,6 +114,7 @@ absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path,
 absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
                                                    Durability durability) {
   ASSIGN_OR_RETURN(StoreDirectory directory, PrepareDirectory(dir));
+  WatchForks();
   std::unique_lock<std::mutex> lock(registry_mu);
   auto& registry = Registry();
   registry_closed.wait(lock, [&] {
@@ -94,7 +122,10 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
     return it == registry.end() || !it->second.expired();
   });
   if (auto it = registry.find(directory.id); it != registry.end()) {
-    if (auto existing = it->second.lock()) return existing;
+    // One inherited from the parent process is left alone: this process opens
+    // its own.
+    if (auto existing = it->second.lock(); existing && !existing->inherited())
+      return existing;
   }
   // Nothing that can fail after the Store exists: its destructor takes
   // registry_mu.
@@ -106,6 +137,7 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
   std::shared_ptr<Store> store(new Store());
   store->dir_ = directory.path;
   store->id_ = directory.id;
+  store->fork_generation_ = fork_generation.load(std::memory_order_relaxed);
   store->env_ = std::move(env);
   std::copy(std::begin(dbis), std::end(dbis), store->dbis_);
   store->map_size_ = info.me_mapsize;
@@ -113,9 +145,20 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
   return store;
 }
 
+bool Store::inherited() const {
+  return fork_generation_ != fork_generation.load(std::memory_order_relaxed);
+}
+
 Store::~Store() {
-  idle_readers_.Drain();
-  env_.reset();
+  if (inherited()) {
+    // The parent's: no LMDB call may touch it here (an abort or a close would
+    // clear reader slots and drop locks). Its memory and descriptors are left
+    // to this process's exit.
+    (void)env_.release();
+  } else {
+    idle_readers_.Drain();
+    env_.reset();
+  }
   std::lock_guard<std::mutex> lock(registry_mu);
   auto it = Registry().find(id_);
   if (it != Registry().end() && it->second.expired()) Registry().erase(it);
@@ -163,6 +206,7 @@ absl::Status Store::Grow(size_t seen_map_size) {
 }
 
 absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
+  if (inherited()) return InheritedError();
   for (;;) {
     size_t seen;
     {
@@ -190,6 +234,7 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
 }
 
 absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
+  if (inherited()) return InheritedError();
   for (;;) {
     size_t seen;
     absl::Status status;

@@ -52,6 +52,10 @@ class Store {
   absl::Status Write(const std::function<absl::Status(Txn&)>& body);
 
   const std::string& dir() const { return dir_; }
+  // True in a child of fork() for a Store its parent opened: Read and Write
+  // then fail (InternalError) without touching LMDB, and closing it leaves the
+  // parent's environment alone. Store::Open in the child opens its own.
+  bool inherited() const;
   // Bytes of the map in use (last page number x page size), for size reports.
   absl::StatusOr<size_t> UsedBytes();
   // Reader slots taken in the store's reader table, by every process (for tests
@@ -81,6 +85,7 @@ class Store {
 
   std::string dir_;
   DirectoryId id_;
+  uint64_t fork_generation_ = 0;  // the process's fork generation at open
   EnvPtr env_;
   MDB_dbi dbis_[kTableCount] = {};
   // Readers and writers hold it shared; resizing the map holds it exclusively,
