@@ -8,7 +8,6 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -20,6 +19,7 @@
 #include "core/strings.h"
 #include "tests/child_process.h"
 #include "tests/engine_fixture.h"
+#include "tests/lmdb_env_count.h"
 
 namespace ivsrt::testing {
 namespace {
@@ -72,41 +72,6 @@ bool LockedByAnother(const std::string& dir, off_t offset) {
   return locked;
 }
 
-// How many descriptors of this process are open on `file` (each LMDB
-// environment holds one on lock.mdb).
-int DescriptorsOn(const std::string& file) {
-  int count = 0;
-  std::error_code ec;
-  for (const auto& fd :
-       std::filesystem::directory_iterator("/proc/self/fd", ec)) {
-    std::error_code gone;  // closed since listed
-    if (std::filesystem::read_symlink(fd.path(), gone) == file) ++count;
-  }
-  return count;
-}
-
-// Watches, on a thread of its own, how many environments of this process are
-// open on a store at once; Stop() says the most it saw.
-class EnvironmentWatcher {
- public:
-  explicit EnvironmentWatcher(const std::string& dir)
-      : thread_([this, lock_file = dir + "/lock.mdb"] {
-          while (!done_)
-            most_ = std::max(most_.load(), DescriptorsOn(lock_file));
-        }) {}
-  ~EnvironmentWatcher() { Stop(); }
-  int Stop() {
-    done_ = true;
-    if (thread_.joinable()) thread_.join();
-    return most_;
-  }
-
- private:
-  std::atomic<bool> done_{false};
-  std::atomic<int> most_{0};
-  std::thread thread_;
-};
-
 class OpenCloseChurnTest : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = TempDir(); }
@@ -121,7 +86,7 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
 
   constexpr int kThreads = 3, kRounds = 1000;
   std::atomic<int> errors{0};
-  EnvironmentWatcher watcher(dir_);
+  ResetMostEnvironments();
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
@@ -168,7 +133,7 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(errors, 0);
-  EXPECT_EQ(watcher.Stop(), 1)
+  EXPECT_EQ(MostEnvironmentsAtOnce(), 1)
       << "two environments were open on the store at once";
 
   // With an engine open, the writer (another process) sees this process's
@@ -192,7 +157,7 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
 // next open race as often as they can.
 TEST_F(OpenCloseChurnTest, AStoreClosingIsNeverOpenedBesideItself) {
   std::atomic<int> errors{0};
-  EnvironmentWatcher watcher(dir_);
+  ResetMostEnvironments();
   std::vector<std::thread> threads;
   for (int t = 0; t < 2; ++t) {
     threads.emplace_back([&] {
@@ -214,7 +179,7 @@ TEST_F(OpenCloseChurnTest, AStoreClosingIsNeverOpenedBesideItself) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(errors, 0);
-  EXPECT_EQ(watcher.Stop(), 1)
+  EXPECT_EQ(MostEnvironmentsAtOnce(), 1)
       << "two environments were open on the store at once";
 }
 
