@@ -7,7 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 debs=(cmake ninja-build g++ pkg-config git
       libabsl-dev libsimdjson-dev liblmdb-dev libssl-dev libre2-dev
       libgtest-dev libgmock-dev libbenchmark-dev
-      clang libclang-rt-14-dev)  # clang + its sanitizer/libFuzzer runtimes: tools/fuzz.sh
+      clang libclang-rt-14-dev  # clang + its sanitizer/libFuzzer runtimes: tools/fuzz.sh
+      lmdb-utils)               # mdb_stat -r: the reader table, for tools/torture.py
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
