@@ -43,6 +43,9 @@ absl::StatusOr<std::string> EngineOptions(const GlobalOptions& g) {
   if (!ec && std::filesystem::create_directory(dir, ec)) {
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
   }
+  // create_directory says "File exists" of a file that is in the way.
+  if (ec == std::errc::file_exists)
+    ec = std::make_error_code(std::errc::not_a_directory);
   if (ec) {
     return absl::FailedPreconditionError(StrCat(
         "cannot create data directory ", Echo(*data_dir), ": ", ec.message()));

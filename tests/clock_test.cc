@@ -76,5 +76,21 @@ TEST_F(ClockTest, AdvanceClockPastTheLatestInstantIsRefusedNotWrapped) {
             "ValidationException");
 }
 
+// A number past 64 bits is said to be a number problem, not that the body is
+// no object.
+TEST_F(ClockTest, ControlBodiesWithNumbersBeyond64BitsSaySo) {
+  for (const char* op : {"ivsrt:AdvanceClock", "ivsrt:SetClock",
+                         "ivsrt:VerifyParticipantToken"}) {
+    absl::StatusOr<std::string> out =
+        Raw(op, R"({"seconds": 18446744073709551616, "time": 1, "token": 1})");
+    ASSERT_FALSE(out.ok()) << op;
+    EXPECT_EQ(out.status().message(),
+              "request body: a number is malformed or beyond the 64-bit "
+              "integer range")
+        << op;
+  }
+  EXPECT_EQ(Call("ivsrt:GetClock", "{}").Str("time"), "2026-01-02T03:04:05Z");
+}
+
 }  // namespace
 }  // namespace ivsrt::testing

@@ -300,7 +300,7 @@ def test_a_store_that_cannot_be_opened_exits_253_promptly(cli, tmp_path):
     (garbage / "data.mdb").write_bytes(os.urandom(100_000))
     a_file = tmp_path / "a-file"
     a_file.write_text("x\n")
-    for data_dir, problem in [(garbage, "not an LMDB file"), (a_file, "")]:
+    for data_dir, problem in [(garbage, "not an LMDB file"), (a_file, "Not a directory")]:
         r = cli.run("--data-dir", str(data_dir), "list-stages", data_dir=False, timeout=20)
         assert r.code == 253, r.err
         assert r.err.startswith("ivsrt: error: ") and problem in r.err

@@ -22,7 +22,15 @@ absl::StatusOr<simdjson::dom::object> ParseObject(simdjson::dom::parser& parser,
   if (body.empty()) body = "{}";
   simdjson::dom::element root;
   simdjson::dom::object object;
-  if (parser.parse(body.data(), body.size()).get(root) != simdjson::SUCCESS ||
+  simdjson::error_code error = parser.parse(body.data(), body.size()).get(root);
+  if (error == simdjson::NUMBER_ERROR) {
+    // The DOM parser refuses the whole body at such a number; say so, not
+    // that the body is no object.
+    return ValidationError(
+        "request body: a number is malformed or beyond the 64-bit integer "
+        "range");
+  }
+  if (error != simdjson::SUCCESS ||
       root.get_object().get(object) != simdjson::SUCCESS) {
     return ValidationError("request body: must be a JSON object");
   }

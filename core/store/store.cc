@@ -115,18 +115,22 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
                                                    Durability durability) {
   ASSIGN_OR_RETURN(StoreDirectory directory, PrepareDirectory(dir));
   WatchForks();
+  // Declared before the lock, so released after it: a last reference dropped
+  // here runs ~Store, which takes registry_mu.
+  std::shared_ptr<Store> existing;
   std::unique_lock<std::mutex> lock(registry_mu);
   auto& registry = Registry();
+  // Taking the reference is the test: a Store can expire between a check and
+  // a later lock(), and its environment is then still closing.
   registry_closed.wait(lock, [&] {
     auto it = registry.find(directory.id);
-    return it == registry.end() || !it->second.expired();
+    if (it == registry.end()) return true;
+    existing = it->second.lock();
+    return existing != nullptr;  // expired: wait until ~Store has closed it
   });
-  if (auto it = registry.find(directory.id); it != registry.end()) {
-    // One inherited from the parent process is left alone: this process opens
-    // its own.
-    if (auto existing = it->second.lock(); existing && !existing->inherited())
-      return existing;
-  }
+  // One inherited from the parent process is left alone: this process opens
+  // its own.
+  if (existing && !existing->inherited()) return existing;
   // Nothing that can fail after the Store exists: its destructor takes
   // registry_mu.
   MDB_dbi dbis[kTableCount] = {};
