@@ -11,16 +11,16 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "core/validate/validator.h"
 
 namespace ivsrt::cli {
 
 // Containers nested deeper than this (the outermost is level 1) are refused
-// when text is read: the engine's own cap (kMaxDepth in
-// core/validate/validator.cc), so the command refuses nothing the engine would
-// accept. It also bounds every recursion over a Json read from the user
-// (writing, Coerce, FormatTimestamps, destruction): an unbounded reader
+// when text is read: the engine's own cap, so the command refuses nothing the
+// engine would accept. It also bounds every recursion over a Json read from the
+// user (writing, Coerce, FormatTimestamps, destruction): an unbounded reader
 // overflowed the stack at about 15,000 levels.
-inline constexpr int kMaxJsonDepth = 64;
+inline constexpr int kMaxJsonDepth = kMaxRequestDepth;
 
 class Json {
  public:

@@ -33,6 +33,4 @@ Excerpt EchoAt(std::string_view s, size_t pos) {
   return out;
 }
 
-std::string Echo(std::string_view s) { return EchoAt(s, 0).text; }
-
 }  // namespace ivsrt::cli

@@ -31,23 +31,16 @@ inline std::string_view Msg(absl::string_view message) {
   return ToStd(message);
 }
 
-// User input quoted in an error message is cut to this many bytes, as the
-// engine cuts echoed keys (kMaxEchoedKey in core/validate/validator.cc): a
-// 50 KB value must not come back as a 50 KB message.
-inline constexpr size_t kMaxEchoedBytes = 64;
-
 // A window of user input quoted in a message, and where a caret belongs in it.
 struct Excerpt {
   std::string text;
   size_t column = 0;  // byte offset of the chosen position within `text`
 };
 
-// At most kMaxEchoedBytes of `s` around byte `pos` (whole UTF-8 sequences),
-// with "..." where text was left off before or after.
+// At most kMaxEchoedBytes (core/strings.h, the engine's bound) of `s` around
+// byte `pos` (whole UTF-8 sequences), with "..." where text was left off before
+// or after. Without a position, Echo (core/strings.h) quotes the start.
 Excerpt EchoAt(std::string_view s, size_t pos);
-
-// `s` as quoted in a message: its first kMaxEchoedBytes, then "..." if longer.
-std::string Echo(std::string_view s);
 
 }  // namespace ivsrt::cli
 

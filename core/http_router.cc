@@ -23,13 +23,6 @@ bool IsRegionName(std::string_view s) {
   return true;
 }
 
-// A header value cut to a length fit for a message.
-std::string Echo(std::string_view s) {
-  constexpr size_t kMaxEcho = 64;
-  return s.size() <= kMaxEcho ? std::string(s)
-                              : StrCat(s.substr(0, kMaxEcho), "...");
-}
-
 std::string NewRequestId() {
   thread_local absl::InsecureBitGen gen;
   uint64_t a = absl::Uniform<uint64_t>(gen);

@@ -32,4 +32,11 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string Echo(std::string_view s) {
+  if (s.size() <= kMaxEchoedBytes) return std::string(s);
+  size_t end = kMaxEchoedBytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return StrCat(s.substr(0, end), "...");
+}
+
 }  // namespace ivsrt

@@ -43,6 +43,13 @@ std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empt
 std::string_view TrimAsciiWhitespace(std::string_view s);
 bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b);
 
+// User input quoted in a message (a member name, a header, a CLI value) is cut to this
+// many bytes: a 50 KB value must not come back as a 50 KB message.
+inline constexpr size_t kMaxEchoedBytes = 64;
+// `s` as quoted in a message: whole if it fits, else its first kMaxEchoedBytes (never
+// splitting a UTF-8 sequence) and "...".
+std::string Echo(std::string_view s);
+
 }  // namespace ivsrt
 
 #endif  // IVSRT_CORE_STRINGS_H_

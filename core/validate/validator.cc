@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "core/errors.h"
 #include "core/model/model.h"
+#include "core/strings.h"
 #include "core/validate/pattern.h"
 #include "simdjson.h"
 
@@ -22,21 +23,13 @@ namespace od = simdjson::ondemand;
 using model::Shape;
 using model::Type;
 
-// Containers nested deeper than this are rejected. On-Demand does not enforce
-// parser::max_depth (simdjson 3.0.1 only asserts it in development builds), so
-// the walker counts, and its recursion stays bounded whatever the input.
-constexpr int kMaxDepth = 64;
-// Map keys and unknown member names are cut to this many bytes when echoed in a
-// message.
-constexpr size_t kMaxEchoedKey = 64;
-
 absl::Status Malformed() {
   return ValidationError("request body: malformed JSON");
 }
 
 absl::Status TooDeep() {
   return ValidationError("request body: must not nest deeper than " +
-                         std::to_string(kMaxDepth) + " levels");
+                         std::to_string(kMaxRequestDepth) + " levels");
 }
 
 bool IsJsonWhitespace(char c) {
@@ -54,15 +47,6 @@ size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
-}
-
-std::string Echo(std::string_view key) {
-  if (key.size() <= kMaxEchoedKey) return std::string(key);
-  size_t end = kMaxEchoedKey;
-  while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) {
-    --end;
-  }
-  return std::string(key.substr(0, end)) + "...";
 }
 
 std::string FormatNumber(double x) {
@@ -313,7 +297,7 @@ class Walker {
         if (type != od::json_type::object) {
           return Violation(TypeRule(shape.type));
         }
-        if (depth > kMaxDepth) return TooDeep();
+        if (depth > kMaxRequestDepth) return TooDeep();
         od::object obj;
         if (v.get_object().get(obj)) return Malformed();
         *out = Value::Object();
@@ -368,7 +352,7 @@ class Walker {
 
   absl::Status WalkList(od::value v, const Shape& shape, int depth,
                         Value* out) {
-    if (depth > kMaxDepth) return TooDeep();
+    if (depth > kMaxRequestDepth) return TooDeep();
     od::array arr;
     if (v.get_array().get(arr)) return Malformed();
     const Shape& item_shape = model::ShapeAt(shape.member_shape);
@@ -393,7 +377,7 @@ class Walker {
   }
 
   absl::Status WalkMap(od::value v, const Shape& shape, int depth, Value* out) {
-    if (depth > kMaxDepth) return TooDeep();
+    if (depth > kMaxRequestDepth) return TooDeep();
     od::object obj;
     if (v.get_object().get(obj)) return Malformed();
     const Shape& key_shape = model::ShapeAt(shape.key_shape);
@@ -508,7 +492,7 @@ class Walker {
     if (v.type().get(type)) return Malformed();
     switch (type) {
       case od::json_type::object: {
-        if (depth > kMaxDepth) return TooDeep();
+        if (depth > kMaxRequestDepth) return TooDeep();
         od::object obj;
         if (v.get_object().get(obj)) return Malformed();
         for (auto field_result : obj) {
@@ -523,7 +507,7 @@ class Walker {
         return absl::OkStatus();
       }
       case od::json_type::array: {
-        if (depth > kMaxDepth) return TooDeep();
+        if (depth > kMaxRequestDepth) return TooDeep();
         od::array arr;
         if (v.get_array().get(arr)) return Malformed();
         for (auto item_result : arr) {

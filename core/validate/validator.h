@@ -12,6 +12,12 @@
 
 namespace ivsrt {
 
+// Containers nested deeper than this (the outermost is level 1) are rejected.
+// On-Demand does not enforce parser::max_depth (simdjson 3.0.1 only asserts it
+// in development builds), so the walker counts, and its recursion stays bounded
+// whatever the input.
+inline constexpr int kMaxRequestDepth = 64;
+
 // Checks `json` (a request body; empty means {}) against the structure shape
 // `input_shape` (an index into model::Shapes()) and returns its modeled
 // members. Any violation is a ValidationException whose message names the
