@@ -13,10 +13,6 @@
 namespace ivsrt::store {
 namespace {
 
-absl::Status CannotUse(const std::string& path, std::string_view why) {
-  return InternalError(StrCat("cannot open the store in ", path, ": ", why));
-}
-
 // LMDB opens both files with O_RDWR | O_CREAT: on a FIFO its first read would
 // wait forever, on a directory or a device it fails later and less clearly.
 absl::Status CheckRegularFileIfPresent(const std::string& dir,
@@ -25,14 +21,18 @@ absl::Status CheckRegularFileIfPresent(const std::string& dir,
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return absl::OkStatus();
-    return CannotUse(dir, StrCat(name, ": ", strerror(errno)));
+    return CannotOpenStore(dir, StrCat(name, ": ", strerror(errno)));
   }
   if (!S_ISREG(st.st_mode))
-    return CannotUse(dir, StrCat(name, " is not a regular file"));
+    return CannotOpenStore(dir, StrCat(name, " is not a regular file"));
   return absl::OkStatus();
 }
 
 }  // namespace
+
+absl::Status CannotOpenStore(const std::string& path, std::string_view why) {
+  return InternalError(StrCat("cannot open the store in ", path, ": ", why));
+}
 
 absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir) {
   if (dir.empty()) return InternalError("data_dir is empty");
@@ -48,9 +48,9 @@ absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir) {
   StoreDirectory out{.path = resolved, .id = {}};
   struct stat st;
   if (stat(out.path.c_str(), &st) != 0)
-    return CannotUse(out.path, strerror(errno));
+    return CannotOpenStore(out.path, strerror(errno));
   if (!S_ISDIR(st.st_mode))
-    return CannotUse(out.path, "data_dir is not a directory");
+    return CannotOpenStore(out.path, "data_dir is not a directory");
   out.id = DirectoryId{st.st_dev, st.st_ino};
   RETURN_IF_ERROR(CheckRegularFileIfPresent(out.path, "data.mdb"));
   RETURN_IF_ERROR(CheckRegularFileIfPresent(out.path, "lock.mdb"));
@@ -64,17 +64,17 @@ absl::Status CheckDataFileComplete(MDB_env* env, const std::string& path) {
   if (mdb_env_info(env, &info) != MDB_SUCCESS ||
       mdb_env_stat(env, &stat_out) != MDB_SUCCESS ||
       mdb_env_get_fd(env, &fd) != MDB_SUCCESS) {
-    return CannotUse(path, "cannot read the store's header");
+    return CannotOpenStore(path, "cannot read the store's header");
   }
   struct stat st;
   if (fstat(fd, &st) != 0)
-    return CannotUse(path, StrCat("data.mdb: ", strerror(errno)));
+    return CannotOpenStore(path, StrCat("data.mdb: ", strerror(errno)));
   // Overflow-safe: a damaged header may claim any page number.
   const uint64_t page_size = stat_out.ms_psize;
   const uint64_t pages = static_cast<uint64_t>(info.me_last_pgno) + 1;
   const uint64_t file_size = static_cast<uint64_t>(st.st_size);
   if (page_size == 0 || pages > file_size / page_size) {
-    return CannotUse(
+    return CannotOpenStore(
         path,
         StrCat("data.mdb is truncated or damaged: its last committed page is ",
                pages - 1, " (", page_size, " bytes each), but the file holds ",

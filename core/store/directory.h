@@ -11,6 +11,7 @@
 
 #include <compare>
 #include <string>
+#include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -29,6 +30,9 @@ struct StoreDirectory {
   std::string path;  // canonical (realpath)
   DirectoryId id;
 };
+
+// "cannot open the store in <path>: <why>": every open failure says this.
+absl::Status CannotOpenStore(const std::string& path, std::string_view why);
 
 // Creates `dir` (mode 0700) when it is missing, then checks that it is a
 // directory and that data.mdb and lock.mdb, where present, are regular files.

@@ -53,13 +53,11 @@ void WatchForks() {
 absl::Status InheritedError() {
   return InternalError(
       "this engine was opened by the parent of this process before fork(); "
-      "open "
-      "a new engine in this process");
+      "open a new engine in this process");
 }
 
 absl::Status OpenError(const std::string& path, int rc) {
-  return InternalError(
-      StrCat("cannot open the store in ", path, ": ", mdb_strerror(rc)));
+  return CannotOpenStore(path, mdb_strerror(rc));
 }
 
 }  // namespace
@@ -137,7 +135,7 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
   ASSIGN_OR_RETURN(EnvPtr env,
                    OpenEnvironment(directory.path, durability, dbis));
   MDB_envinfo info;
-  mdb_env_info(env.get(), &info);
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env.get(), &info), "info"));
   std::shared_ptr<Store> store(new Store());
   store->dir_ = directory.path;
   store->id_ = directory.id;
