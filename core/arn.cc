@@ -33,4 +33,12 @@ std::string MakeArn(std::string_view region, std::string_view account,
   return StrCat("arn:aws:ivs:", region, ":", account, ":", resource_type, "/", id);
 }
 
+bool IsRegionName(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
 }  // namespace ivsrt

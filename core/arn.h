@@ -20,6 +20,9 @@ struct Arn {
 std::optional<Arn> ParseArn(std::string_view text);
 std::string MakeArn(std::string_view region, std::string_view account,
                     std::string_view resource_type, std::string_view id);
+// A region name ivsrt accepts, from the `region` option or a SigV4 credential scope:
+// [a-z0-9-]{1,64}, such as "us-west-2".
+bool IsRegionName(std::string_view s);
 
 }  // namespace ivsrt
 

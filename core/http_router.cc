@@ -4,6 +4,7 @@
 
 #include "absl/random/random.h"
 #include "absl/strings/str_format.h"
+#include "core/arn.h"
 #include "core/dispatcher.h"
 #include "core/errors.h"
 #include "core/http_binding.h"
@@ -13,15 +14,6 @@
 
 namespace ivsrt {
 namespace {
-
-bool IsRegionName(std::string_view s) {
-  if (s.empty() || s.size() > 64) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return false;
-  }
-  return true;
-}
 
 std::string NewRequestId() {
   thread_local absl::InsecureBitGen gen;

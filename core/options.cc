@@ -1,5 +1,6 @@
 #include "core/options.h"
 
+#include "core/arn.h"
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/strings.h"
@@ -9,15 +10,6 @@ namespace ivsrt {
 namespace {
 
 namespace od = simdjson::ondemand;
-
-bool IsRegion(std::string_view s) {
-  if (s.empty() || s.size() > 64) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-      return false;
-  }
-  return true;
-}
 
 bool IsAccountId(std::string_view s) {
   if (s.size() != 12) return false;
@@ -65,7 +57,7 @@ absl::Status ReadOption(std::string_view key, od::value value,
     }
     options.data_dir = std::string(s);
   } else if (key == "region") {
-    if (value.get_string().get(s) != simdjson::SUCCESS || !IsRegion(s)) {
+    if (value.get_string().get(s) != simdjson::SUCCESS || !IsRegionName(s)) {
       return Invalid(key, "must match [a-z0-9-]+, such as \"us-west-2\"");
     }
     options.region = std::string(s);
