@@ -3,7 +3,9 @@ output and error formats, exit statuses, option forms, persistence and regions."
 import json
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 
 import pytest
 from conftest import Result
@@ -256,14 +258,29 @@ def test_directory_and_fifo_param_files_are_usage_errors_not_hangs(cli, tmp_path
 
 
 def test_unreadable_param_file_is_a_usage_error(cli, tmp_path):
-    path = tmp_path / "secret.json"
-    path.write_text("{}")
-    path.chmod(0)
-    # Root reads a file whatever its mode, so as root the command runs as "nobody".
-    as_nobody = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}
-    p = subprocess.run([cli.binary, "create-stage", "--cli-input-json", f"file://{path}"],
-                       capture_output=True, text=True, env=cli.env, timeout=60, **as_nobody)
-    assert_usage_error(Result(p.returncode, p.stdout, p.stderr), "Permission denied")
+    if os.geteuid() != 0:
+        path = tmp_path / "secret.json"
+        path.write_text("{}")
+        path.chmod(0)
+        assert_usage_error(cli.run("create-stage", "--cli-input-json", f"file://{path}"),
+                           "Permission denied")
+        return
+    # Root reads a file whatever its mode, so as root the command runs as "nobody", from
+    # a directory "nobody" can enter (the checkout and pytest's tmp_path may be 0700).
+    shared = tempfile.mkdtemp(prefix="ivsrt-nobody-")
+    try:
+        os.chmod(shared, 0o755)
+        binary = shutil.copy2(cli.binary, os.path.join(shared, "ivsrt"))
+        path = os.path.join(shared, "secret.json")
+        with open(path, "w") as f:
+            f.write("{}")
+        os.chmod(path, 0)
+        p = subprocess.run([binary, "create-stage", "--cli-input-json", f"file://{path}"],
+                           capture_output=True, text=True, timeout=60, user=65534, group=65534,
+                           env=dict(cli.env, HOME=shared))
+        assert_usage_error(Result(p.returncode, p.stdout, p.stderr), "Permission denied")
+    finally:
+        shutil.rmtree(shared)
 
 
 BIG = "x" * 50_000
