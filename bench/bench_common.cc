@@ -13,40 +13,32 @@ namespace ivsrt::bench {
 namespace {
 
 [[noreturn]] void Die(std::string_view what, ivsrt_error* error) {
-  std::fprintf(stderr, "ivsrt bench: %.*s: %s: %s\n",
-               static_cast<int>(what.size()), what.data(),
-               error ? ivsrt_error_type(error) : "?",
-               error ? ivsrt_error_message(error) : "?");
+  std::fprintf(stderr, "ivsrt bench: %.*s: %s: %s\n", static_cast<int>(what.size()), what.data(),
+               error ? ivsrt_error_type(error) : "?", error ? ivsrt_error_message(error) : "?");
   std::exit(1);
 }
 
 }  // namespace
 
-ivsrt_engine* OpenEngine(std::string_view durability,
-                         std::string_view data_dir) {
-  std::string options =
-      "{\"durability\":\"" + std::string(durability) +
-      "\",\"seed\":1,\"quotas\":{\"stages\":" + std::to_string(kStageQuota) +
-      "}";
-  if (!data_dir.empty())
-    options += ",\"data_dir\":\"" + std::string(data_dir) + "\"";
+ivsrt_engine* OpenEngine(std::string_view durability, std::string_view data_dir) {
+  std::string options = "{\"durability\":\"" + std::string(durability) +
+                        "\",\"seed\":1,\"quotas\":{\"stages\":" + std::to_string(kStageQuota) + "}";
+  if (!data_dir.empty()) options += ",\"data_dir\":\"" + std::string(data_dir) + "\"";
   options += "}";
   ivsrt_engine* engine = nullptr;
   ivsrt_error* error = nullptr;
-  if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) !=
-      IVSRT_OK) {
+  if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) != IVSRT_OK) {
     Die("ivsrt_engine_open", error);
   }
   return engine;
 }
 
-std::string MustInvoke(ivsrt_engine* engine, std::string_view operation,
-                       std::string_view body) {
+std::string MustInvoke(ivsrt_engine* engine, std::string_view operation, std::string_view body) {
   char* out = nullptr;
   size_t len = 0;
   ivsrt_error* error = nullptr;
-  if (ivsrt_invoke(engine, operation.data(), operation.size(), body.data(),
-                   body.size(), &out, &len, &error) != IVSRT_OK) {
+  if (ivsrt_invoke(engine, operation.data(), operation.size(), body.data(), body.size(), &out, &len,
+                   &error) != IVSRT_OK) {
     Die(operation, error);
   }
   std::string response(out, len);
@@ -63,15 +55,13 @@ std::string StringMember(std::string_view json, std::string_view member) {
 }
 
 std::string CreateStageBody(uint64_t i) {
-  return "{\"name\":\"bench-stage-" + std::to_string(i) +
-         "\",\"tags\":{\"suite\":\"bench\"}}";
+  return "{\"name\":\"bench-stage-" + std::to_string(i) + "\",\"tags\":{\"suite\":\"bench\"}}";
 }
 
 std::string CreateStages(ivsrt_engine* engine, uint64_t n) {
   std::string arn;
   for (uint64_t i = 0; i < n; ++i) {
-    arn = StringMember(MustInvoke(engine, "CreateStage", CreateStageBody(i)),
-                       "arn");
+    arn = StringMember(MustInvoke(engine, "CreateStage", CreateStageBody(i)), "arn");
   }
   return arn;
 }
@@ -98,10 +88,8 @@ uint64_t StoreUsedBytes(const std::string& dir) {
 }
 
 std::string SimdjsonKernels() {
-  return std::string("on-demand: ") +
-         std::string(simdjson::builtin_implementation()->name()) +
-         ", runtime dispatch: " +
-         std::string(simdjson::get_active_implementation()->name());
+  return std::string("on-demand: ") + std::string(simdjson::builtin_implementation()->name()) +
+         ", runtime dispatch: " + std::string(simdjson::get_active_implementation()->name());
 }
 
 }  // namespace ivsrt::bench

@@ -18,12 +18,10 @@ inline constexpr int64_t kStageQuota = 4'000'000;
 
 // Opens an engine through the C ABI; aborts the program on failure (a benchmark
 // that cannot open its engine has nothing to report).
-ivsrt_engine* OpenEngine(std::string_view durability,
-                         std::string_view data_dir = {});
+ivsrt_engine* OpenEngine(std::string_view durability, std::string_view data_dir = {});
 
 // ivsrt_invoke that must succeed; returns the response JSON.
-std::string MustInvoke(ivsrt_engine* engine, std::string_view operation,
-                       std::string_view body);
+std::string MustInvoke(ivsrt_engine* engine, std::string_view operation, std::string_view body);
 
 // The value of the first "member":"..." string in `json` (enough for ARNs and
 // ids in responses whose layout the AWS API fixes).

@@ -32,16 +32,14 @@ struct Fixture {
 // stage is not the point).
 Fixture& Engine(std::string_view name) {
   static Fixture nosync, nosync_create, sync;
-  Fixture& f = name == "sync"            ? sync
-               : name == "nosync-create" ? nosync_create
-                                         : nosync;
+  Fixture& f = name == "sync" ? sync : name == "nosync-create" ? nosync_create : nosync;
   if (f.engine == nullptr) {
     f.engine = OpenEngine(name == "sync" ? "sync" : "nosync");
     f.arn = CreateStages(f.engine, name == "nosync" ? kStages : 1);
-    f.participant_id = StringMember(
-        MustInvoke(f.engine, "CreateParticipantToken",
-                   "{\"stageArn\":\"" + f.arn + "\",\"userId\":\"alice\"}"),
-        "participantId");
+    f.participant_id =
+        StringMember(MustInvoke(f.engine, "CreateParticipantToken",
+                                "{\"stageArn\":\"" + f.arn + "\",\"userId\":\"alice\"}"),
+                     "participantId");
   }
   return f;
 }
@@ -52,8 +50,8 @@ void Invoke(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
     char* out = nullptr;
     size_t len = 0;
     ivsrt_error* error = nullptr;
-    int rc = ivsrt_invoke(engine, op.data(), op.size(), body.data(),
-                          body.size(), &out, &len, &error);
+    int rc =
+        ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error);
     if (rc != IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
@@ -77,16 +75,15 @@ std::string TokenBody(const Fixture& f) {
 
 void BM_Invoke_CreateStage(benchmark::State& state, const char* durability) {
   ivsrt_engine* engine =
-      Engine(std::string_view(durability) == "sync" ? "sync" : "nosync-create")
-          .engine;
+      Engine(std::string_view(durability) == "sync" ? "sync" : "nosync-create").engine;
   uint64_t i = 1'000'000'000;
   for (auto _ : state) {
     std::string body = CreateStageBody(i++);  // ~50 ns, against microseconds
     char* out = nullptr;
     size_t len = 0;
     ivsrt_error* error = nullptr;
-    if (ivsrt_invoke(engine, "CreateStage", 11, body.data(), body.size(), &out,
-                     &len, &error) != IVSRT_OK) {
+    if (ivsrt_invoke(engine, "CreateStage", 11, body.data(), body.size(), &out, &len, &error) !=
+        IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
       break;
@@ -106,8 +103,7 @@ void BM_Invoke_ListStages100(benchmark::State& state) {
 
 void BM_Invoke_UpdateStage(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
-  Invoke(state, f.engine, "UpdateStage",
-         "{\"arn\":\"" + f.arn + "\",\"name\":\"renamed\"}");
+  Invoke(state, f.engine, "UpdateStage", "{\"arn\":\"" + f.arn + "\",\"name\":\"renamed\"}");
 }
 
 void BM_Invoke_DeleteStage(benchmark::State& state) {
@@ -118,11 +114,10 @@ void BM_Invoke_DeleteStage(benchmark::State& state) {
     if (bodies.empty()) {
       state.PauseTiming();
       for (int i = 0; i < 1000; ++i) {
-        bodies.push_back("{\"arn\":\"" +
-                         StringMember(MustInvoke(engine, "CreateStage",
-                                                 CreateStageBody(next++)),
-                                      "arn") +
-                         "\"}");
+        bodies.push_back(
+            "{\"arn\":\"" +
+            StringMember(MustInvoke(engine, "CreateStage", CreateStageBody(next++)), "arn") +
+            "\"}");
       }
       state.ResumeTiming();
     }
@@ -130,8 +125,8 @@ void BM_Invoke_DeleteStage(benchmark::State& state) {
     size_t len = 0;
     ivsrt_error* error = nullptr;
     const std::string& body = bodies.back();
-    if (ivsrt_invoke(engine, "DeleteStage", 11, body.data(), body.size(), &out,
-                     &len, &error) != IVSRT_OK) {
+    if (ivsrt_invoke(engine, "DeleteStage", 11, body.data(), body.size(), &out, &len, &error) !=
+        IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
       break;
@@ -141,8 +136,7 @@ void BM_Invoke_DeleteStage(benchmark::State& state) {
   }
 }
 
-void BM_Invoke_CreateParticipantToken(benchmark::State& state,
-                                      const char* durability) {
+void BM_Invoke_CreateParticipantToken(benchmark::State& state, const char* durability) {
   const Fixture& f = Engine(durability);
   Invoke(state, f.engine, "CreateParticipantToken", TokenBody(f));
 }
@@ -150,15 +144,14 @@ void BM_Invoke_CreateParticipantToken(benchmark::State& state,
 void BM_Invoke_DisconnectParticipant(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Invoke(state, f.engine, "DisconnectParticipant",
-         "{\"stageArn\":\"" + f.arn + "\",\"participantId\":\"" +
-             f.participant_id + "\",\"reason\":\"bench\"}");
+         "{\"stageArn\":\"" + f.arn + "\",\"participantId\":\"" + f.participant_id +
+             "\",\"reason\":\"bench\"}");
 }
 
 void BM_Invoke_TagResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Invoke(state, f.engine, "TagResource",
-         "{\"resourceArn\":\"" + f.arn +
-             "\",\"tags\":{\"team\":\"video\",\"env\":\"test\"}}");
+         "{\"resourceArn\":\"" + f.arn + "\",\"tags\":{\"team\":\"video\",\"env\":\"test\"}}");
 }
 
 // Removes a key the stage does not have: the same write transaction every
@@ -171,8 +164,7 @@ void BM_Invoke_UntagResource(benchmark::State& state) {
 
 void BM_Invoke_ListTagsForResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
-  Invoke(state, f.engine, "ListTagsForResource",
-         "{\"resourceArn\":\"" + f.arn + "\"}");
+  Invoke(state, f.engine, "ListTagsForResource", "{\"resourceArn\":\"" + f.arn + "\"}");
 }
 
 // --- Layers: the C++ engine under the ABI, parsing + validation alone, the
@@ -188,8 +180,8 @@ ivsrt::Engine& CoreEngine() {
 }
 
 void BM_CoreEngine_GetStage(benchmark::State& state) {
-  static std::string arn = StringMember(
-      *CoreEngine().Invoke("CreateStage", CreateStageBody(0)), "arn");
+  static std::string arn =
+      StringMember(*CoreEngine().Invoke("CreateStage", CreateStageBody(0)), "arn");
   std::string body = "{\"arn\":\"" + arn + "\"}";
   for (auto _ : state) {
     auto r = CoreEngine().Invoke("GetStage", body);
@@ -225,8 +217,7 @@ void BM_Store_WriteTxnPutCommit(benchmark::State& state) {
   }
 }
 
-void Validate(benchmark::State& state, const char* op,
-              const std::string& body) {
+void Validate(benchmark::State& state, const char* op, const std::string& body) {
   int shape = model::FindOperation(op)->input_shape;
   for (auto _ : state) {
     auto v = ValidateRequest(body, shape, false);
@@ -236,8 +227,7 @@ void Validate(benchmark::State& state, const char* op,
     }
     benchmark::DoNotOptimize(v);
   }
-  state.SetBytesProcessed(state.iterations() *
-                          static_cast<int64_t>(body.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(body.size()));
 }
 
 std::string RichCreateStageBody() {
@@ -253,15 +243,13 @@ void BM_Validate_CreateStage(benchmark::State& state) {
   Validate(state, "CreateStage", RichCreateStageBody());
 }
 void BM_Validate_GetStage(benchmark::State& state) {
-  Validate(
-      state, "GetStage",
-      "{\"arn\":\"arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl\"}");
+  Validate(state, "GetStage",
+           "{\"arn\":\"arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl\"}");
 }
 void BM_Validate_CreateParticipantToken(benchmark::State& state) {
-  Validate(state, "CreateParticipantToken",
-           TokenBody(Fixture{
-               nullptr, "arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl",
-               ""}));
+  Validate(
+      state, "CreateParticipantToken",
+      TokenBody(Fixture{nullptr, "arn:aws:ivs:us-east-1:123456789012:stage/AbCdEfGhIjKl", ""}));
 }
 
 // --- HTTP entry against ivsrt_invoke
@@ -285,8 +273,8 @@ std::string SdkHeaders(size_t body_len) {
          std::to_string(body_len) + "\r\n";
 }
 
-void Http(benchmark::State& state, ivsrt_engine* engine,
-          std::string_view target, const std::string& body) {
+void Http(benchmark::State& state, ivsrt_engine* engine, std::string_view target,
+          const std::string& body) {
   std::string headers = SdkHeaders(body.size());
   for (auto _ : state) {
     int status = 0;
@@ -294,9 +282,8 @@ void Http(benchmark::State& state, ivsrt_engine* engine,
     char* b = nullptr;
     size_t hl = 0, bl = 0;
     ivsrt_error* error = nullptr;
-    if (ivsrt_http(engine, "POST", 4, target.data(), target.size(),
-                   headers.data(), headers.size(), body.data(), body.size(),
-                   &status, &h, &hl, &b, &bl, &error) != IVSRT_OK ||
+    if (ivsrt_http(engine, "POST", 4, target.data(), target.size(), headers.data(), headers.size(),
+                   body.data(), body.size(), &status, &h, &hl, &b, &bl, &error) != IVSRT_OK ||
         status != 200) {
       state.SkipWithError("ivsrt_http failed");
       ivsrt_error_free(error);
@@ -335,8 +322,7 @@ BENCHMARK(BM_Invoke_ListStages100);
 BENCHMARK(BM_Invoke_UpdateStage);
 BENCHMARK(BM_Invoke_DeleteStage);
 BENCHMARK_CAPTURE(BM_Invoke_CreateParticipantToken, nosync, "nosync");
-BENCHMARK_CAPTURE(BM_Invoke_CreateParticipantToken, sync, "sync")
-    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_Invoke_CreateParticipantToken, sync, "sync")->UseRealTime();
 BENCHMARK(BM_Invoke_DisconnectParticipant);
 BENCHMARK(BM_Invoke_TagResource);
 BENCHMARK(BM_Invoke_UntagResource);

@@ -30,13 +30,10 @@ int Main(uint64_t n, const std::string& dir) {
   uint64_t every = n > kSampledArns ? n / kSampledArns : 1;
   auto start = std::chrono::steady_clock::now();
   for (uint64_t i = 0; i < n; ++i) {
-    std::string response =
-        MustInvoke(engine, "CreateStage", CreateStageBody(i));
+    std::string response = MustInvoke(engine, "CreateStage", CreateStageBody(i));
     if (i % every == 0) arns << StringMember(response, "arn") << '\n';
   }
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   arns.close();
   ivsrt_engine_close(engine);
 
@@ -47,18 +44,15 @@ int Main(uint64_t n, const std::string& dir) {
   out << "{\"stages\":" << n << ",\"seconds\":" << seconds
       << ",\"create_us_per_stage\":" << seconds * 1e6 / static_cast<double>(n)
       << ",\"used_bytes\":" << used << ",\"file_bytes\":" << file
-      << ",\"used_bytes_per_stage\":"
-      << static_cast<double>(used) / static_cast<double>(n)
-      << ",\"file_bytes_per_stage\":"
-      << static_cast<double>(file) / static_cast<double>(n)
+      << ",\"used_bytes_per_stage\":" << static_cast<double>(used) / static_cast<double>(n)
+      << ",\"file_bytes_per_stage\":" << static_cast<double>(file) / static_cast<double>(n)
       << ",\"peak_rss_bytes\":" << rss << "}\n";
   std::printf(
       "%llu stages in %.1f s (%.2f us each); LMDB in use %.0f B/stage, file "
       "%.0f "
       "B/stage; peak RSS %.1f MiB\n",
-      static_cast<unsigned long long>(n), seconds, seconds * 1e6 / n,
-      static_cast<double>(used) / n, static_cast<double>(file) / n,
-      rss / 1048576.0);
+      static_cast<unsigned long long>(n), seconds, seconds * 1e6 / n, static_cast<double>(used) / n,
+      static_cast<double>(file) / n, rss / 1048576.0);
   return 0;
 }
 
@@ -70,8 +64,7 @@ int main(int argc, char** argv) {
   std::string dir;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg.starts_with("--stages="))
-      n = std::strtoull(arg.c_str() + 9, nullptr, 10);
+    if (arg.starts_with("--stages=")) n = std::strtoull(arg.c_str() + 9, nullptr, 10);
     if (arg.starts_with("--dir=")) dir = arg.substr(6);
   }
   if (n == 0 || dir.empty()) {

@@ -27,11 +27,9 @@ namespace {
 struct SizedStore {
   uint64_t stages = 0;
   ivsrt_engine* engine = nullptr;
-  std::vector<std::string>
-      get_bodies;                 // {"arn": ...} of sampled stages, shuffled
-  std::vector<std::string> arns;  // the same stages
-  std::vector<std::string>
-      list_bodies;  // ListStages pages of 100 spread across the store
+  std::vector<std::string> get_bodies;   // {"arn": ...} of sampled stages, shuffled
+  std::vector<std::string> arns;         // the same stages
+  std::vector<std::string> list_bodies;  // ListStages pages of 100 spread across the store
 };
 
 std::vector<std::string> Split(const std::string& s, char sep) {
@@ -56,13 +54,11 @@ SizedStore OpenSized(const std::string& root, uint64_t n) {
     if (!arn.empty()) s.arns.push_back(arn);
   }
   if (s.arns.empty()) {
-    std::fprintf(stderr, "no ARNs in %s.arns: run ivsrt_populate first\n",
-                 dir.c_str());
+    std::fprintf(stderr, "no ARNs in %s.arns: run ivsrt_populate first\n", dir.c_str());
     std::exit(1);
   }
   std::shuffle(s.arns.begin(), s.arns.end(), std::mt19937_64(42));
-  for (const std::string& arn : s.arns)
-    s.get_bodies.push_back("{\"arn\":\"" + arn + "\"}");
+  for (const std::string& arn : s.arns) s.get_bodies.push_back("{\"arn\":\"" + arn + "\"}");
   // Page through the whole store once and keep about 10 evenly spread page
   // requests: the same ~1000 stages listed at every store size (all of the 1k
   // store).
@@ -70,11 +66,9 @@ SizedStore OpenSized(const std::string& root, uint64_t n) {
   uint64_t keep_every = std::max<uint64_t>(1, pages / 10);
   std::string token;
   for (uint64_t page = 0;; ++page) {
-    std::string body =
-        token.empty() ? "{\"maxResults\":100}"
-                      : "{\"maxResults\":100,\"nextToken\":\"" + token + "\"}";
-    if (page % keep_every == 0 && page + 1 < pages)
-      s.list_bodies.push_back(body);
+    std::string body = token.empty() ? "{\"maxResults\":100}"
+                                     : "{\"maxResults\":100,\"nextToken\":\"" + token + "\"}";
+    if (page % keep_every == 0 && page + 1 < pages) s.list_bodies.push_back(body);
     token = StringMember(MustInvoke(s.engine, "ListStages", body), "nextToken");
     if (token.empty()) break;
   }
@@ -92,8 +86,8 @@ void Cycle(benchmark::State& state, ivsrt_engine* engine, const char* op,
     char* out = nullptr;
     size_t len = 0;
     ivsrt_error* error = nullptr;
-    if (ivsrt_invoke(engine, op, op_len, body.data(), body.size(), &out, &len,
-                     &error) != IVSRT_OK) {
+    if (ivsrt_invoke(engine, op, op_len, body.data(), body.size(), &out, &len, &error) !=
+        IVSRT_OK) {
       state.SkipWithError(ivsrt_error_message(error));
       ivsrt_error_free(error);
       break;
@@ -109,8 +103,7 @@ void Cycle(benchmark::State& state, ivsrt_engine* engine, const char* op,
 void BM_MachineSpin(benchmark::State& state) {
   uint64_t x = static_cast<uint64_t>(state.thread_index()) + 1;
   for (auto _ : state) {
-    for (int i = 0; i < 1000; ++i)
-      x = x * 6364136223846793005u + 1442695040888963407u;
+    for (int i = 0; i < 1000; ++i) x = x * 6364136223846793005u + 1442695040888963407u;
     benchmark::DoNotOptimize(x);
   }
   state.SetItemsProcessed(state.iterations());
@@ -118,19 +111,15 @@ void BM_MachineSpin(benchmark::State& state) {
 
 void Register(SizedStore* s) {
   std::string n = std::to_string(s->stages);
-  benchmark::RegisterBenchmark(("Scale_GetStage/stages:" + n).c_str(),
-                               [s](benchmark::State& st) {
-                                 Cycle(st, s->engine, "GetStage",
-                                       s->get_bodies);
-                               })
+  benchmark::RegisterBenchmark(
+      ("Scale_GetStage/stages:" + n).c_str(),
+      [s](benchmark::State& st) { Cycle(st, s->engine, "GetStage", s->get_bodies); })
       ->Threads(1)
       ->Threads(2)
       ->UseRealTime();
-  benchmark::RegisterBenchmark(("Scale_ListStages100/stages:" + n).c_str(),
-                               [s](benchmark::State& st) {
-                                 Cycle(st, s->engine, "ListStages",
-                                       s->list_bodies);
-                               })
+  benchmark::RegisterBenchmark(
+      ("Scale_ListStages100/stages:" + n).c_str(),
+      [s](benchmark::State& st) { Cycle(st, s->engine, "ListStages", s->list_bodies); })
       ->Threads(1)
       ->Threads(2)
       ->UseRealTime();
@@ -139,39 +128,34 @@ void Register(SizedStore* s) {
     token_bodies.push_back("{\"stageArn\":\"" + arn +
                            "\",\"userId\":\"alice\",\"capabilities\":["
                            "\"PUBLISH\",\"SUBSCRIBE\"]}");
-    tag_bodies.push_back("{\"resourceArn\":\"" + arn +
-                         "\",\"tags\":{\"team\":\"video\"}}");
+    tag_bodies.push_back("{\"resourceArn\":\"" + arn + "\",\"tags\":{\"team\":\"video\"}}");
   }
-  benchmark::RegisterBenchmark(
-      ("Scale_CreateParticipantToken/stages:" + n).c_str(),
-      [s, token_bodies](benchmark::State& st) {
-        Cycle(st, s->engine, "CreateParticipantToken", token_bodies);
-      })
-      ->UseRealTime();
-  benchmark::RegisterBenchmark(("Scale_TagResource/stages:" + n).c_str(),
-                               [s, tag_bodies](benchmark::State& st) {
-                                 Cycle(st, s->engine, "TagResource",
-                                       tag_bodies);
+  benchmark::RegisterBenchmark(("Scale_CreateParticipantToken/stages:" + n).c_str(),
+                               [s, token_bodies](benchmark::State& st) {
+                                 Cycle(st, s->engine, "CreateParticipantToken", token_bodies);
                                })
+      ->UseRealTime();
+  benchmark::RegisterBenchmark(
+      ("Scale_TagResource/stages:" + n).c_str(),
+      [s, tag_bodies](benchmark::State& st) { Cycle(st, s->engine, "TagResource", tag_bodies); })
       ->UseRealTime();
   // Last: the stages it adds would change the store the other benchmarks
   // measure.
-  benchmark::RegisterBenchmark(
-      ("Scale_CreateStage/stages:" + n).c_str(),
-      [s](benchmark::State& st) {
-        uint64_t i = 3'000'000'000;
-        for (auto _ : st) {
-          std::string body = CreateStageBody(i++);
-          char* out = nullptr;
-          size_t len = 0;
-          if (ivsrt_invoke(s->engine, "CreateStage", 11, body.data(),
-                           body.size(), &out, &len, nullptr) != IVSRT_OK) {
-            st.SkipWithError("CreateStage failed");
-            break;
-          }
-          ivsrt_free(out);
-        }
-      })
+  benchmark::RegisterBenchmark(("Scale_CreateStage/stages:" + n).c_str(),
+                               [s](benchmark::State& st) {
+                                 uint64_t i = 3'000'000'000;
+                                 for (auto _ : st) {
+                                   std::string body = CreateStageBody(i++);
+                                   char* out = nullptr;
+                                   size_t len = 0;
+                                   if (ivsrt_invoke(s->engine, "CreateStage", 11, body.data(),
+                                                    body.size(), &out, &len, nullptr) != IVSRT_OK) {
+                                     st.SkipWithError("CreateStage failed");
+                                     break;
+                                   }
+                                   ivsrt_free(out);
+                                 }
+                               })
       ->UseRealTime();
 }
 
@@ -196,16 +180,14 @@ int main(int argc, char** argv) {
     }
   }
   if (root.empty()) {
-    std::fprintf(stderr,
-                 "usage: ivsrt_scale_bench --data_root=DIR [--sizes=...]\n");
+    std::fprintf(stderr, "usage: ivsrt_scale_bench --data_root=DIR [--sizes=...]\n");
     return 2;
   }
   int rest_argc = static_cast<int>(rest.size());
   benchmark::Initialize(&rest_argc, rest.data());
   std::vector<SizedStore*> stores;
   for (const std::string& n : Split(sizes, ',')) {
-    stores.push_back(
-        new SizedStore(OpenSized(root, std::strtoull(n.c_str(), nullptr, 10))));
+    stores.push_back(new SizedStore(OpenSized(root, std::strtoull(n.c_str(), nullptr, 10))));
   }
   benchmark::RegisterBenchmark("Machine_Spin", BM_MachineSpin)
       ->Threads(1)

@@ -32,13 +32,20 @@ std::string_view View(const char* p, size_t n) {
 
 int CodeOf(ivsrt::AwsError error) {
   switch (error) {
-    case ivsrt::AwsError::kValidation: return IVSRT_EVALIDATION;
-    case ivsrt::AwsError::kAccessDenied: return IVSRT_EACCESS_DENIED;
-    case ivsrt::AwsError::kPendingVerification: return IVSRT_EPENDING_VERIFICATION;
-    case ivsrt::AwsError::kResourceNotFound: return IVSRT_ENOT_FOUND;
-    case ivsrt::AwsError::kConflict: return IVSRT_ECONFLICT;
-    case ivsrt::AwsError::kServiceQuotaExceeded: return IVSRT_EQUOTA;
-    case ivsrt::AwsError::kInternal: break;
+    case ivsrt::AwsError::kValidation:
+      return IVSRT_EVALIDATION;
+    case ivsrt::AwsError::kAccessDenied:
+      return IVSRT_EACCESS_DENIED;
+    case ivsrt::AwsError::kPendingVerification:
+      return IVSRT_EPENDING_VERIFICATION;
+    case ivsrt::AwsError::kResourceNotFound:
+      return IVSRT_ENOT_FOUND;
+    case ivsrt::AwsError::kConflict:
+      return IVSRT_ECONFLICT;
+    case ivsrt::AwsError::kServiceQuotaExceeded:
+      return IVSRT_EQUOTA;
+    case ivsrt::AwsError::kInternal:
+      break;
   }
   return IVSRT_EINTERNAL;
 }
@@ -47,8 +54,8 @@ int CodeOf(ivsrt::AwsError error) {
 int Fail(ivsrt_error** error_out, int code, std::string_view type, std::string_view message,
          int http_status) {
   if (error_out != nullptr) {
-    *error_out = new (std::nothrow)
-        ivsrt_error{std::string(type), std::string(message), http_status, code};
+    *error_out =
+        new (std::nothrow) ivsrt_error{std::string(type), std::string(message), http_status, code};
   }
   return code;
 }
@@ -59,8 +66,8 @@ int FailWithStatus(ivsrt_error** error_out, const absl::Status& status) {
                 ivsrt::ToStd(status.message()), 404);
   }
   ivsrt::AwsError error = ivsrt::AwsErrorOf(status);
-  return Fail(error_out, CodeOf(error), ivsrt::AwsErrorTypeName(error), ivsrt::ToStd(status.message()),
-              ivsrt::AwsErrorHttpStatus(error));
+  return Fail(error_out, CodeOf(error), ivsrt::AwsErrorTypeName(error),
+              ivsrt::ToStd(status.message()), ivsrt::AwsErrorHttpStatus(error));
 }
 
 // A malloc'd, NUL-terminated copy for the caller (freed with ivsrt_free).
@@ -80,8 +87,7 @@ int Guard(ivsrt_error** error_out, Body body) {
   } catch (const std::exception& e) {
     return Fail(error_out, IVSRT_EINTERNAL, "InternalServerException", e.what(), 500);
   } catch (...) {
-    return Fail(error_out, IVSRT_EINTERNAL, "InternalServerException", "unexpected failure",
-                500);
+    return Fail(error_out, IVSRT_EINTERNAL, "InternalServerException", "unexpected failure", 500);
   }
 }
 
@@ -103,7 +109,8 @@ int ivsrt_engine_open(const char* options_json, size_t options_len, ivsrt_engine
     if (engine_out == nullptr) return Misuse(error_out, "engine_out must not be NULL");
     auto engine = ivsrt::Engine::Open(View(options_json, options_len));
     if (!engine.ok()) {
-      return Fail(error_out, IVSRT_EOPTIONS, "InvalidOptions", ivsrt::ToStd(engine.status().message()), 400);
+      return Fail(error_out, IVSRT_EOPTIONS, "InvalidOptions",
+                  ivsrt::ToStd(engine.status().message()), 400);
     }
     *engine_out = new ivsrt_engine{*std::move(engine)};
     return IVSRT_OK;
@@ -127,8 +134,8 @@ int ivsrt_invoke(ivsrt_engine* engine, const char* operation, size_t operation_l
     if (engine == nullptr || response_json_out == nullptr) {
       return Misuse(error_out, "engine and response_json_out must not be NULL");
     }
-    auto result = engine->engine->Invoke(View(operation, operation_len),
-                                         View(request_json, request_len));
+    auto result =
+        engine->engine->Invoke(View(operation, operation_len), View(request_json, request_len));
     if (!result.ok()) return FailWithStatus(error_out, result.status());
     *response_json_out = CopyOut(*result);
     if (response_len_out != nullptr) *response_len_out = result->size();
@@ -150,9 +157,9 @@ int ivsrt_http(ivsrt_engine* engine, const char* method, size_t method_len, cons
         body_out == nullptr) {
       return Misuse(error_out, "engine, status_out, headers_out and body_out must not be NULL");
     }
-    ivsrt::HttpResponse response = engine->engine->Http(ivsrt::HttpRequest{
-        View(method, method_len), View(target, target_len), View(headers, headers_len),
-        View(body, body_len)});
+    ivsrt::HttpResponse response =
+        engine->engine->Http(ivsrt::HttpRequest{View(method, method_len), View(target, target_len),
+                                                View(headers, headers_len), View(body, body_len)});
     char* h = CopyOut(response.headers);
     char* b = nullptr;
     try {

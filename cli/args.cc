@@ -50,9 +50,8 @@ class ArgReader {
       }
       inv.command = FindCommand(token);
       if (inv.command == nullptr) {
-        return absl::InvalidArgumentError(
-            StrCat("argument command: Invalid choice '", Echo(token),
-                   "'; 'ivsrt help' lists the commands"));
+        return absl::InvalidArgumentError(StrCat("argument command: Invalid choice '", Echo(token),
+                                                 "'; 'ivsrt help' lists the commands"));
       }
       absl::Status s = CommandOptions(inv);
       if (!s.ok()) return s;
@@ -63,12 +62,10 @@ class ArgReader {
  private:
   absl::StatusOr<Invocation> Done(Invocation inv) {
     if (!unknown_.empty()) {
-      return absl::InvalidArgumentError(
-          StrCat("Unknown options: ", Echo(Join(unknown_, ", "))));
+      return absl::InvalidArgumentError(StrCat("Unknown options: ", Echo(Join(unknown_, ", "))));
     }
     if (inv.command == nullptr && !inv.globals.version && !inv.args.help) {
-      return absl::InvalidArgumentError(
-          "the following arguments are required: command");
+      return absl::InvalidArgumentError("the following arguments are required: command");
     }
     return inv;
   }
@@ -78,8 +75,7 @@ class ArgReader {
     ++i_;
     if (t.inline_value) return *t.inline_value;
     if (i_ >= argv_.size() || IsFlag(argv_[i_])) {
-      return absl::InvalidArgumentError(
-          StrCat("argument ", t.flag, ": expected one argument"));
+      return absl::InvalidArgumentError(StrCat("argument ", t.flag, ": expected one argument"));
     }
     return argv_[i_++];
   }
@@ -108,8 +104,7 @@ class ArgReader {
       if (!v.ok()) return v.status();
       if (*v != "json") {
         return absl::InvalidArgumentError(
-            StrCat("argument --output: only 'json' is supported, not '",
-                   Echo(*v), "'"));
+            StrCat("argument --output: only 'json' is supported, not '", Echo(*v), "'"));
       }
       return true;
     }
@@ -150,8 +145,8 @@ class ArgReader {
         }
         if (kind != "input" && kind != "output") {
           return absl::InvalidArgumentError(
-              StrCat("argument --generate-cli-skeleton: Invalid choice '",
-                     Echo(kind), "', valid choices are: input | output"));
+              StrCat("argument --generate-cli-skeleton: Invalid choice '", Echo(kind),
+                     "', valid choices are: input | output"));
         }
         inv.args.skeleton = kind;
         continue;
@@ -162,8 +157,7 @@ class ArgReader {
         Set(inv.args, option, *std::move(values));
         continue;
       }
-      if (const Option* negated = Negated(command, t.flag);
-          negated && !t.inline_value) {
+      if (const Option* negated = Negated(command, t.flag); negated && !t.inline_value) {
         ++i_;
         Set(inv.args, negated, {"false"});
         continue;
@@ -182,8 +176,7 @@ class ArgReader {
     return o != nullptr && o->type == model::Type::kBoolean ? o : nullptr;
   }
 
-  absl::StatusOr<std::vector<std::string>> Values(const Option& option,
-                                                  const Token& t) {
+  absl::StatusOr<std::vector<std::string>> Values(const Option& option, const Token& t) {
     if (option.type == model::Type::kBoolean) {
       ++i_;
       if (t.inline_value) return std::vector<std::string>{*t.inline_value};
@@ -207,8 +200,7 @@ class ArgReader {
     return values;
   }
 
-  static void Set(CommandArgs& args, const Option* option,
-                  std::vector<std::string> values) {
+  static void Set(CommandArgs& args, const Option* option, std::vector<std::string> values) {
     for (auto& entry : args.values) {
       if (entry.first == option) {
         entry.second = std::move(values);

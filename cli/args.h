@@ -29,13 +29,12 @@ struct CommandArgs {
   std::vector<std::pair<const Option*, std::vector<std::string>>> values;
   std::optional<std::string> cli_input_json;
   std::optional<std::string> skeleton;  // "input" or "output"
-  bool help = false;  // "help": the command's page, or the list of commands
+  bool help = false;                    // "help": the command's page, or the list of commands
 };
 
 struct Invocation {
   GlobalOptions globals;
-  const Command* command =
-      nullptr;  // nullptr with args.help or globals.version
+  const Command* command = nullptr;  // nullptr with args.help or globals.version
   CommandArgs args;
 };
 

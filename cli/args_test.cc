@@ -16,8 +16,7 @@ std::string Problem(const std::vector<std::string>& argv) {
   return std::string(Msg(inv.status().message()));
 }
 
-const std::vector<std::string>* Values(const Invocation& inv,
-                                       std::string_view flag) {
+const std::vector<std::string>* Values(const Invocation& inv, std::string_view flag) {
   for (const auto& [option, values] : inv.args.values) {
     if (option->flag == flag) return &values;
   }
@@ -26,9 +25,8 @@ const std::vector<std::string>* Values(const Invocation& inv,
 
 TEST(ArgsTest, GlobalOptionsAnywhere) {
   absl::StatusOr<Invocation> inv =
-      ParseArgs({"--region", "eu-west-1", "ivs-realtime", "list-stages",
-                 "--data-dir=/tmp/x", "--account-id", "111122223333",
-                 "--output", "json", "--no-cli-pager"});
+      ParseArgs({"--region", "eu-west-1", "ivs-realtime", "list-stages", "--data-dir=/tmp/x",
+                 "--account-id", "111122223333", "--output", "json", "--no-cli-pager"});
   ASSERT_TRUE(inv.ok()) << inv.status();
   EXPECT_EQ(*inv->globals.region, "eu-west-1");
   EXPECT_EQ(*inv->globals.data_dir, "/tmp/x");
@@ -38,16 +36,15 @@ TEST(ArgsTest, GlobalOptionsAnywhere) {
 }
 
 TEST(ArgsTest, ListOptionsTakeValuesUntilTheNextFlag) {
-  absl::StatusOr<Invocation> inv = ParseArgs(
-      {"untag-resource", "--tag-keys", "a", "b", "--resource-arn", "r"});
+  absl::StatusOr<Invocation> inv =
+      ParseArgs({"untag-resource", "--tag-keys", "a", "b", "--resource-arn", "r"});
   ASSERT_TRUE(inv.ok()) << inv.status();
   EXPECT_EQ(*Values(*inv, "--tag-keys"), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(*Values(*inv, "--resource-arn"), (std::vector<std::string>{"r"}));
 }
 
 TEST(ArgsTest, ALaterOccurrenceReplacesAnEarlierOne) {
-  absl::StatusOr<Invocation> inv =
-      ParseArgs({"create-stage", "--name", "a", "--name=b"});
+  absl::StatusOr<Invocation> inv = ParseArgs({"create-stage", "--name", "a", "--name=b"});
   ASSERT_TRUE(inv.ok());
   EXPECT_EQ(*Values(*inv, "--name"), (std::vector<std::string>{"b"}));
 }
@@ -72,12 +69,10 @@ TEST(ArgsTest, HelpAndSkeletonRequests) {
   absl::StatusOr<Invocation> cmd = ParseArgs({"create-stage", "help"});
   ASSERT_TRUE(cmd.ok());
   EXPECT_TRUE(cmd->args.help);
-  absl::StatusOr<Invocation> skel =
-      ParseArgs({"create-stage", "--generate-cli-skeleton"});
+  absl::StatusOr<Invocation> skel = ParseArgs({"create-stage", "--generate-cli-skeleton"});
   ASSERT_TRUE(skel.ok());
   EXPECT_EQ(*skel->args.skeleton, "input");
-  absl::StatusOr<Invocation> out =
-      ParseArgs({"get-stage", "--generate-cli-skeleton", "output"});
+  absl::StatusOr<Invocation> out = ParseArgs({"get-stage", "--generate-cli-skeleton", "output"});
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(*out->args.skeleton, "output");
   absl::StatusOr<Invocation> version = ParseArgs({"--version"});
@@ -92,14 +87,11 @@ TEST(ArgsTest, UsageProblems) {
             "argument --output: only 'json' is supported, not 'text'");
   EXPECT_EQ(Problem({"list-stages", "--max-results"}),
             "argument --max-results: expected one argument");
-  EXPECT_EQ(Problem({"list-stages", "stray", "--bogus=1"}),
-            "Unknown options: stray, --bogus=1");
+  EXPECT_EQ(Problem({"list-stages", "stray", "--bogus=1"}), "Unknown options: stray, --bogus=1");
   EXPECT_EQ(Problem({"get-stage", "--generate-cli-skeleton=yaml"}),
             "argument --generate-cli-skeleton: Invalid choice 'yaml', valid "
             "choices are: input | output");
-  EXPECT_EQ(
-      Problem({"CreateStage"}).rfind("argument command: Invalid choice", 0),
-      0u);
+  EXPECT_EQ(Problem({"CreateStage"}).rfind("argument command: Invalid choice", 0), 0u);
 }
 
 }  // namespace

@@ -13,16 +13,12 @@
 namespace ivsrt::cli {
 namespace {
 
-absl::Status Invalid(std::string_view path, std::string_view expected,
-                     const Json& got) {
-  return absl::InvalidArgumentError(StrCat("Invalid type for parameter ", path,
-                                           ", value: ", Echo(got.Compact()),
-                                           ", valid types: ", expected));
+absl::Status Invalid(std::string_view path, std::string_view expected, const Json& got) {
+  return absl::InvalidArgumentError(StrCat("Invalid type for parameter ", path, ", value: ",
+                                           Echo(got.Compact()), ", valid types: ", expected));
 }
 
-std::string Item(std::string_view path, size_t i) {
-  return StrCat(path, "[", i, "]");
-}
+std::string Item(std::string_view path, size_t i) { return StrCat(path, "[", i, "]"); }
 std::string Field(std::string_view path, std::string_view key) {
   return StrCat(path, ".", Echo(key));
 }
@@ -35,8 +31,8 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type) {
     case model::Type::kLong: {
       int64_t i;
       if (!absl::SimpleAtoi(ToAbsl(text), &i)) {
-        return absl::InvalidArgumentError(StrCat(
-            "invalid literal for int() with base 10: '", Echo(text), "'"));
+        return absl::InvalidArgumentError(
+            StrCat("invalid literal for int() with base 10: '", Echo(text), "'"));
       }
       return Json::Number(StrCat(i));
     }
@@ -61,8 +57,7 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type) {
   }
 }
 
-absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
-                            std::string_view path) {
+absl::StatusOr<Json> Coerce(const Json& value, int shape_index, std::string_view path) {
   if (shape_index == model::kNoShape) return value;
   const model::Shape& shape = model::ShapeAt(shape_index);
   switch (shape.type) {
@@ -79,12 +74,11 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
           for (const model::Member& candidate : shape.members) {
             names.push_back(candidate.name);
           }
-          return absl::InvalidArgumentError(
-              StrCat("Unknown parameter in ", path, ": \"", Echo(m.first),
-                     "\", must be one of: ", Join(names, ", ")));
+          return absl::InvalidArgumentError(StrCat("Unknown parameter in ", path, ": \"",
+                                                   Echo(m.first),
+                                                   "\", must be one of: ", Join(names, ", ")));
         }
-        absl::StatusOr<Json> v =
-            Coerce(m.second, member->shape, Field(path, m.first));
+        absl::StatusOr<Json> v = Coerce(m.second, member->shape, Field(path, m.first));
         if (!v.ok()) return v.status();
         out.Set(m.first, *std::move(v));
       }
@@ -94,8 +88,7 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
       if (!value.is_object()) return Invalid(path, "map", value);
       Json out = Json::Object();
       for (const Json::Member& m : value.members()) {
-        absl::StatusOr<Json> v =
-            Coerce(m.second, shape.value_shape, Field(path, m.first));
+        absl::StatusOr<Json> v = Coerce(m.second, shape.value_shape, Field(path, m.first));
         if (!v.ok()) return v.status();
         out.Set(m.first, *std::move(v));
       }
@@ -104,15 +97,13 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
     case model::Type::kList: {
       Json out = Json::Array();
       if (!value.is_array()) {
-        absl::StatusOr<Json> v =
-            Coerce(value, shape.member_shape, Item(path, 0));
+        absl::StatusOr<Json> v = Coerce(value, shape.member_shape, Item(path, 0));
         if (!v.ok()) return v.status();
         out.Append(*std::move(v));
         return out;
       }
       for (size_t i = 0; i < value.items().size(); ++i) {
-        absl::StatusOr<Json> v =
-            Coerce(value.items()[i], shape.member_shape, Item(path, i));
+        absl::StatusOr<Json> v = Coerce(value.items()[i], shape.member_shape, Item(path, i));
         if (!v.ok()) return v.status();
         out.Append(*std::move(v));
       }
@@ -122,8 +113,7 @@ absl::StatusOr<Json> Coerce(const Json& value, int shape_index,
       if (!value.is_string()) return Invalid(path, "a single value", value);
       absl::StatusOr<Json> v = CoerceScalar(value.text(), shape.type);
       if (!v.ok()) {
-        return absl::InvalidArgumentError(
-            StrCat(path, ": ", Msg(v.status().message())));
+        return absl::InvalidArgumentError(StrCat(path, ": ", Msg(v.status().message())));
       }
       return v;
     }

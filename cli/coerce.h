@@ -19,8 +19,7 @@ absl::StatusOr<Json> CoerceScalar(std::string_view text, model::Type type);
 
 // A value parsed from shorthand (strings, arrays and objects) for the shape at
 // `shape`. `path` names the value in error messages.
-absl::StatusOr<Json> Coerce(const Json& value, int shape,
-                            std::string_view path);
+absl::StatusOr<Json> Coerce(const Json& value, int shape, std::string_view path);
 
 }  // namespace ivsrt::cli
 

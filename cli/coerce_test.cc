@@ -41,36 +41,29 @@ TEST(CoerceTest, ScalarsTakeTheModelType) {
 }
 
 TEST(CoerceTest, StructureMembersAreTyped) {
-  int configs =
-      InputMemberShape("CreateStage", "participantTokenConfigurations");
+  int configs = InputMemberShape("CreateStage", "participantTokenConfigurations");
   int config = model::ShapeAt(configs).member_shape;
   EXPECT_EQ(Typed("userId=alice,duration=60,capabilities=PUBLISH", config),
             R"({"userId":"alice","duration":60,"capabilities":["PUBLISH"]})");
-  EXPECT_EQ(
-      Typed("attributes={role=host},capabilities=PUBLISH,SUBSCRIBE", config),
-      R"({"attributes":{"role":"host"},"capabilities":["PUBLISH","SUBSCRIBE"]})");
+  EXPECT_EQ(Typed("attributes={role=host},capabilities=PUBLISH,SUBSCRIBE", config),
+            R"({"attributes":{"role":"host"},"capabilities":["PUBLISH","SUBSCRIBE"]})");
 }
 
 TEST(CoerceTest, UnknownMembersAndWrongFormsAreUsageErrors) {
-  int config =
-      model::ShapeAt(
-          InputMemberShape("CreateStage", "participantTokenConfigurations"))
-          .member_shape;
+  int config = model::ShapeAt(InputMemberShape("CreateStage", "participantTokenConfigurations"))
+                   .member_shape;
   EXPECT_EQ(Typed("user=alice", config),
             "error: Unknown parameter in v: \"user\", must be one of: "
             "duration, userId, "
             "attributes, capabilities");
-  EXPECT_NE(Typed("duration=long", config).find("invalid literal for int()"),
+  EXPECT_NE(Typed("duration=long", config).find("invalid literal for int()"), std::string::npos);
+  EXPECT_NE(Typed("userId=a,b", config).find("Invalid type for parameter v.userId"),
             std::string::npos);
-  EXPECT_NE(
-      Typed("userId=a,b", config).find("Invalid type for parameter v.userId"),
-      std::string::npos);
 }
 
 TEST(CoerceTest, MapsKeepStringValues) {
   int tags = InputMemberShape("CreateStage", "tags");
-  EXPECT_EQ(Typed("env=dev,team=video", tags),
-            R"({"env":"dev","team":"video"})");
+  EXPECT_EQ(Typed("env=dev,team=video", tags), R"({"env":"dev","team":"video"})");
 }
 
 }  // namespace

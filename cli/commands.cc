@@ -9,15 +9,9 @@
 namespace ivsrt::cli {
 namespace {
 
-bool IsUpper(char c) {
-  return absl::ascii_isupper(static_cast<unsigned char>(c));
-}
-bool IsLower(char c) {
-  return absl::ascii_islower(static_cast<unsigned char>(c));
-}
-bool IsDigit(char c) {
-  return absl::ascii_isdigit(static_cast<unsigned char>(c));
-}
+bool IsUpper(char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); }
+bool IsLower(char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }
+bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }
 
 // Test-control operations are not in the service model; their members are
 // strings.
@@ -36,9 +30,8 @@ Command FromModel(const model::Operation& op) {
             /*test_control=*/false, {}};
   if (op.input_shape == model::kNoShape) return c;
   for (const model::Member& m : model::ShapeAt(op.input_shape).members) {
-    c.options.push_back(
-        Option{StrCat("--", DashedName(m.name)), std::string(m.name),
-               model::ShapeAt(m.shape).type, m.shape, m.required});
+    c.options.push_back(Option{StrCat("--", DashedName(m.name)), std::string(m.name),
+                               model::ShapeAt(m.shape).type, m.shape, m.required});
   }
   return c;
 }
@@ -49,14 +42,13 @@ std::vector<Command> Build() {
     commands.push_back(FromModel(op));
   }
   for (const TestControl& t : kTestControl) {
-    commands.push_back(
-        Command{std::string(t.name),
-                std::string(t.operation),
-                model::kNoShape,
-                model::kNoShape,
-                /*test_control=*/true,
-                {Option{StrCat("--", t.member), std::string(t.member),
-                        model::Type::kString, model::kNoShape, true}}});
+    commands.push_back(Command{std::string(t.name),
+                               std::string(t.operation),
+                               model::kNoShape,
+                               model::kNoShape,
+                               /*test_control=*/true,
+                               {Option{StrCat("--", t.member), std::string(t.member),
+                                       model::Type::kString, model::kNoShape, true}}});
   }
   std::sort(commands.begin(), commands.end(),
             [](const Command& a, const Command& b) { return a.name < b.name; });
@@ -66,8 +58,7 @@ std::vector<Command> Build() {
 }  // namespace
 
 const std::vector<Command>& Commands() {
-  static const std::vector<Command>* const kCommands =
-      new std::vector<Command>(Build());
+  static const std::vector<Command>* const kCommands = new std::vector<Command>(Build());
   return *kCommands;
 }
 
@@ -91,16 +82,15 @@ const Option* FindOption(const Command& command, std::string_view flag) {
 std::string DashedName(std::string_view name) {
   std::string first;
   for (size_t i = 0; i < name.size(); ++i) {
-    if (i > 0 && IsUpper(name[i]) && i + 1 < name.size() &&
-        IsLower(name[i + 1]) && first.back() != '-') {
+    if (i > 0 && IsUpper(name[i]) && i + 1 < name.size() && IsLower(name[i + 1]) &&
+        first.back() != '-') {
       first.push_back('-');
     }
     first.push_back(name[i]);
   }
   std::string out;
   for (size_t i = 0; i < first.size(); ++i) {
-    if (i > 0 && IsUpper(first[i]) &&
-        (IsLower(first[i - 1]) || IsDigit(first[i - 1]))) {
+    if (i > 0 && IsUpper(first[i]) && (IsLower(first[i - 1]) || IsDigit(first[i - 1]))) {
       out.push_back('-');
     }
     out.push_back(first[i]);

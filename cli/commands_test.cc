@@ -10,20 +10,17 @@ namespace {
 TEST(CommandsTest, DashedNamesFollowBotocore) {
   EXPECT_EQ(DashedName("CreateStage"), "create-stage");
   EXPECT_EQ(DashedName("ListTagsForResource"), "list-tags-for-resource");
-  EXPECT_EQ(DashedName("participantTokenConfigurations"),
-            "participant-token-configurations");
+  EXPECT_EQ(DashedName("participantTokenConfigurations"), "participant-token-configurations");
   EXPECT_EQ(DashedName("filterByStageArn"), "filter-by-stage-arn");
   EXPECT_EQ(DashedName("s3"), "s3");
-  EXPECT_EQ(DashedName("encoderConfigurationArns"),
-            "encoder-configuration-arns");
+  EXPECT_EQ(DashedName("encoderConfigurationArns"), "encoder-configuration-arns");
 }
 
 TEST(CommandsTest, EveryOperationOfTheIssueIsACommand) {
   for (const char* name :
-       {"create-stage", "get-stage", "list-stages", "update-stage",
-        "delete-stage", "create-participant-token", "disconnect-participant",
-        "tag-resource", "untag-resource", "list-tags-for-resource",
-        "verify-participant-token"}) {
+       {"create-stage", "get-stage", "list-stages", "update-stage", "delete-stage",
+        "create-participant-token", "disconnect-participant", "tag-resource", "untag-resource",
+        "list-tags-for-resource", "verify-participant-token"}) {
     EXPECT_NE(FindCommand(name), nullptr) << name;
   }
   EXPECT_EQ(FindCommand("CreateStage"), nullptr);
@@ -33,8 +30,7 @@ TEST(CommandsTest, OptionsComeFromTheModel) {
   const Command* create = FindCommand("create-stage");
   ASSERT_NE(create, nullptr);
   EXPECT_EQ(create->operation, "CreateStage");
-  const Option* configs =
-      FindOption(*create, "--participant-token-configurations");
+  const Option* configs = FindOption(*create, "--participant-token-configurations");
   ASSERT_NE(configs, nullptr);
   EXPECT_EQ(configs->member, "participantTokenConfigurations");
   EXPECT_EQ(configs->type, model::Type::kList);

@@ -44,16 +44,14 @@ absl::StatusOr<std::string> EngineOptions(const GlobalOptions& g) {
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
   }
   // create_directory says "File exists" of a file that is in the way.
-  if (ec == std::errc::file_exists)
-    ec = std::make_error_code(std::errc::not_a_directory);
+  if (ec == std::errc::file_exists) ec = std::make_error_code(std::errc::not_a_directory);
   if (ec) {
-    return absl::FailedPreconditionError(StrCat(
-        "cannot create data directory ", Echo(*data_dir), ": ", ec.message()));
+    return absl::FailedPreconditionError(
+        StrCat("cannot create data directory ", Echo(*data_dir), ": ", ec.message()));
   }
   std::string region =
       g.region ? *g.region
-               : Env("AWS_REGION")
-                     .value_or(Env("AWS_DEFAULT_REGION").value_or("us-east-1"));
+               : Env("AWS_REGION").value_or(Env("AWS_DEFAULT_REGION").value_or("us-east-1"));
   Json options = Json::Object();
   options.Set("data_dir", Json::String(*data_dir));
   options.Set("region", Json::String(region));

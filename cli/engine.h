@@ -25,15 +25,12 @@ class Engine {
   // unusable.
   static absl::StatusOr<Engine> Open(std::string_view options_json);
 
-  Engine(Engine&& other) noexcept : engine_(other.engine_) {
-    other.engine_ = nullptr;
-  }
+  Engine(Engine&& other) noexcept : engine_(other.engine_) { other.engine_ = nullptr; }
   Engine& operator=(Engine&&) = delete;
   Engine(const Engine&) = delete;
   ~Engine() { ivsrt_engine_close(engine_); }
 
-  InvokeResult Invoke(std::string_view operation,
-                      std::string_view request) const;
+  InvokeResult Invoke(std::string_view operation, std::string_view request) const;
 
  private:
   explicit Engine(ivsrt_engine* engine) : engine_(engine) {}

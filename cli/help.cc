@@ -42,8 +42,7 @@ std::string_view TypeName(model::Type type) {
 }
 
 bool IsComplex(model::Type t) {
-  return t == model::Type::kStructure || t == model::Type::kMap ||
-         t == model::Type::kList;
+  return t == model::Type::kStructure || t == model::Type::kMap || t == model::Type::kList;
 }
 
 std::string Indented(std::string_view text, int spaces) {
@@ -86,8 +85,7 @@ Json SyntaxOf(int shape_index, std::vector<int>& open) {
     }
     case model::Type::kString:
       if (!shape.enum_values.empty()) {
-        return Json::Number(
-            StrCat("\"", Join(shape.enum_values, "\"|\""), "\""));
+        return Json::Number(StrCat("\"", Join(shape.enum_values, "\"|\""), "\""));
       }
       return Json::Number("\"string\"");
     case model::Type::kTimestamp:
@@ -144,8 +142,8 @@ std::string Constraints(const model::Shape& shape) {
                           : shape.type == model::Type::kMap  ? "entries"
                                                              : "range";
   if (shape.has_min || shape.has_max) {
-    parts.push_back(StrCat(what, " ", shape.has_min ? Number(shape.min) : "",
-                           "..", shape.has_max ? Number(shape.max) : ""));
+    parts.push_back(StrCat(what, " ", shape.has_min ? Number(shape.min) : "", "..",
+                           shape.has_max ? Number(shape.max) : ""));
   }
   if (shape.pattern != model::kNoPattern) {
     parts.push_back(StrCat("pattern ", model::Patterns()[shape.pattern]));
@@ -157,8 +155,8 @@ std::string Constraints(const model::Shape& shape) {
 }
 
 std::string OptionHelp(const Option& o) {
-  std::string out = StrCat("       ", o.flag, " (", TypeName(o.type), ")",
-                           o.required ? " [required]" : "", "\n");
+  std::string out =
+      StrCat("       ", o.flag, " (", TypeName(o.type), ")", o.required ? " [required]" : "", "\n");
   if (o.shape == model::kNoShape) return out;
   const model::Shape& shape = model::ShapeAt(o.shape);
   std::string constraints = Constraints(shape);
@@ -169,11 +167,9 @@ std::string OptionHelp(const Option& o) {
   std::vector<int> open;
   if (o.type == model::Type::kList) {
     const model::Shape& item = model::ShapeAt(shape.member_shape);
-    std::string one = IsComplex(item.type)
-                          ? ShorthandOf(shape.member_shape, false, open)
-                          : std::string(TypeName(item.type));
-    StrAppend(&out, "          Syntax:\n              ", one, " ", one,
-              " ...\n");
+    std::string one = IsComplex(item.type) ? ShorthandOf(shape.member_shape, false, open)
+                                           : std::string(TypeName(item.type));
+    StrAppend(&out, "          Syntax:\n              ", one, " ", one, " ...\n");
     if (!item.enum_values.empty()) {
       StrAppend(&out, "          Where valid values are:\n              ",
                 Join(item.enum_values, "\n              "), "\n");
@@ -183,8 +179,8 @@ std::string OptionHelp(const Option& o) {
               ShorthandOf(o.shape, false, open), "\n");
   }
   if (IsComplex(o.type)) {
-    StrAppend(&out, "          JSON Syntax:\n",
-              Indented(SyntaxOf(o.shape, open).Pretty(), 14), "\n");
+    StrAppend(&out, "          JSON Syntax:\n", Indented(SyntaxOf(o.shape, open).Pretty(), 14),
+              "\n");
   }
   return out;
 }
@@ -247,13 +243,11 @@ std::string TopHelp() {
 }
 
 std::string CommandHelp(const Command& c) {
-  std::string out = StrCat(
-      "NAME\n       ", c.name, "\n\nDESCRIPTION\n       Calls the ",
-      c.operation, " operation.\n\nSYNOPSIS\n            ", c.name, "\n");
+  std::string out = StrCat("NAME\n       ", c.name, "\n\nDESCRIPTION\n       Calls the ",
+                           c.operation, " operation.\n\nSYNOPSIS\n            ", c.name, "\n");
   for (const Option& o : c.options) {
-    std::string value = o.type == model::Type::kBoolean
-                            ? StrCat(" | --no-", o.flag.substr(2))
-                            : " <value>";
+    std::string value =
+        o.type == model::Type::kBoolean ? StrCat(" | --no-", o.flag.substr(2)) : " <value>";
     if (o.required) {
       StrAppend(&out, "          ", o.flag, value, "\n");
     } else {
@@ -264,19 +258,17 @@ std::string CommandHelp(const Command& c) {
             "          [--cli-input-json <value>]\n"
             "          [--generate-cli-skeleton <value>]\n\nOPTIONS\n");
   for (const Option& o : c.options) StrAppend(&out, OptionHelp(o), "\n");
-  StrAppend(
-      &out,
-      "       --cli-input-json (string)\n"
-      "          The request as JSON (inline, or file://path), in the form\n"
-      "          --generate-cli-skeleton prints; options given on the command\n"
-      "          line replace its members.\n\n"
-      "       --generate-cli-skeleton (string)\n"
-      "          Prints a request skeleton (input, the default) or a response\n"
-      "          skeleton (output) and exits without calling the operation.\n");
+  StrAppend(&out,
+            "       --cli-input-json (string)\n"
+            "          The request as JSON (inline, or file://path), in the form\n"
+            "          --generate-cli-skeleton prints; options given on the command\n"
+            "          line replace its members.\n\n"
+            "       --generate-cli-skeleton (string)\n"
+            "          Prints a request skeleton (input, the default) or a response\n"
+            "          skeleton (output) and exits without calling the operation.\n");
   if (c.output_shape != model::kNoShape) {
     std::vector<int> open;
-    StrAppend(&out, "\nOUTPUT\n",
-              Indented(SyntaxOf(c.output_shape, open).Pretty(), 7), "\n");
+    StrAppend(&out, "\nOUTPUT\n", Indented(SyntaxOf(c.output_shape, open).Pretty(), 7), "\n");
   }
   return out;
 }

@@ -22,8 +22,7 @@ absl::Status Invalid(simdjson::error_code e) {
 absl::StatusOr<Json> Read(od::value v, int depth) {
   od::json_type type;
   if (auto e = v.type().get(type)) return Invalid(e);
-  if ((type == od::json_type::object || type == od::json_type::array) &&
-      depth > kMaxJsonDepth) {
+  if ((type == od::json_type::object || type == od::json_type::array) && depth > kMaxJsonDepth) {
     return absl::InvalidArgumentError(
         StrCat("must not nest deeper than ", kMaxJsonDepth, " levels"));
   }
@@ -141,8 +140,7 @@ absl::StatusOr<Json> Json::Parse(std::string_view text) {
   }
   if (wrapped->items().size() != 1) {
     return absl::InvalidArgumentError(
-        wrapped->items().empty() ? "no JSON value"
-                                 : "unexpected text after the JSON value");
+        wrapped->items().empty() ? "no JSON value" : "unexpected text after the JSON value");
   }
   return std::move(wrapped->items().front());
 }
@@ -253,8 +251,7 @@ void AppendQuoted(std::string& out, std::string_view s) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x",
-                        static_cast<unsigned char>(c));
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
           out += buf;
         } else {
           out.push_back(c);

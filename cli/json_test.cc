@@ -8,8 +8,8 @@ namespace ivsrt::cli {
 namespace {
 
 TEST(JsonTest, PrettyPrintsLikePythonWithFourSpaces) {
-  absl::StatusOr<Json> j = Json::Parse(
-      R"({"b": [1, "x"], "a": {}, "c": [], "d": {"e": null, "f": true, "g": 2.50}})");
+  absl::StatusOr<Json> j =
+      Json::Parse(R"({"b": [1, "x"], "a": {}, "c": [], "d": {"e": null, "f": true, "g": 2.50}})");
   ASSERT_TRUE(j.ok()) << j.status();
   EXPECT_EQ(j->Pretty(),
             "{\n"
@@ -34,8 +34,7 @@ TEST(JsonTest, KeepsMemberOrderAndCompactsWithoutSpaces) {
 }
 
 TEST(JsonTest, EscapesOnlyWhatPythonEscapesWithEnsureAsciiOff) {
-  absl::StatusOr<Json> j =
-      Json::Parse(R"(["caf\u00e9 \"q\" \\ \n \t \u0001 /"])");
+  absl::StatusOr<Json> j = Json::Parse(R"(["caf\u00e9 \"q\" \\ \n \t \u0001 /"])");
   ASSERT_TRUE(j.ok());
   EXPECT_EQ(j->Compact(), "[\"caf\xc3\xa9 \\\"q\\\" \\\\ \\n \\t \\u0001 /\"]");
 }
@@ -52,8 +51,8 @@ TEST(JsonTest, ParsesScalarsAtTheRoot) {
 }
 
 TEST(JsonTest, RejectsMalformedText) {
-  for (const char* bad : {"{\"a\":", "[1,]", "{\"a\" 1}", "{\"a\":1} x",
-                          "{\"a\":1}}", "tru", "", "1 2", "{a:1}"}) {
+  for (const char* bad :
+       {"{\"a\":", "[1,]", "{\"a\" 1}", "{\"a\":1} x", "{\"a\":1}}", "tru", "", "1 2", "{a:1}"}) {
     EXPECT_FALSE(Json::Parse(bad).ok()) << bad;
   }
 }
@@ -70,8 +69,8 @@ std::string NestedObjects(size_t levels) {
 
 TEST(JsonTest, DeepNestingIsAnErrorNotACrash) {
   for (const std::string& deep :
-       {NestedArrays(15000), NestedObjects(15000),
-        "{\"x\":" + NestedArrays(100000) + "}", std::string(100000, '[')}) {
+       {NestedArrays(15000), NestedObjects(15000), "{\"x\":" + NestedArrays(100000) + "}",
+        std::string(100000, '[')}) {
     absl::StatusOr<Json> j = Json::Parse(deep);
     ASSERT_FALSE(j.ok());
     EXPECT_EQ(j.status().code(), absl::StatusCode::kInvalidArgument);

@@ -44,8 +44,8 @@ int Run(const std::vector<std::string>& argv) {
   absl::StatusOr<Invocation> inv = ParseArgs(argv);
   if (!inv.ok()) return UsageError(Msg(inv.status().message()));
   if (inv->globals.version) {
-    Print(stdout, StrCat("ivsrt-cli/", IVSRT_VERSION, " libivsrt/",
-                         ivsrt_version(), " ivs-realtime/2020-07-14\n"));
+    Print(stdout, StrCat("ivsrt-cli/", IVSRT_VERSION, " libivsrt/", ivsrt_version(),
+                         " ivs-realtime/2020-07-14\n"));
     return kSuccess;
   }
   if (inv->command == nullptr) {
@@ -58,9 +58,7 @@ int Run(const std::vector<std::string>& argv) {
     return kSuccess;
   }
   if (inv->args.skeleton) {
-    Print(stdout,
-          StrCat(Skeleton(command, *inv->args.skeleton == "output").Pretty(),
-                 "\n"));
+    Print(stdout, StrCat(Skeleton(command, *inv->args.skeleton == "output").Pretty(), "\n"));
     return kSuccess;
   }
   absl::StatusOr<Json> request = BuildRequest(command, inv->args);
@@ -73,9 +71,8 @@ int Run(const std::vector<std::string>& argv) {
 
   InvokeResult result = engine->Invoke(command.operation, request->Compact());
   if (result.code != IVSRT_OK) {
-    Print(stderr, StrCat("\nAn error occurred (", result.error_type,
-                         ") when calling the ", command.operation,
-                         " operation: ", result.error_message, "\n"));
+    Print(stderr, StrCat("\nAn error occurred (", result.error_type, ") when calling the ",
+                         command.operation, " operation: ", result.error_message, "\n"));
     return kServiceError;
   }
   absl::StatusOr<Json> response = Json::Parse(result.response);

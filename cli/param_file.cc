@@ -53,8 +53,7 @@ absl::StatusOr<std::string> ReadParamFile(std::string_view value) {
   if (!value.starts_with(kScheme)) return std::string(value);
   const std::string path(value.substr(kScheme.size()));
   auto unable = [&](std::string_view why) {
-    return absl::InvalidArgumentError(
-        StrCat("Unable to load paramfile ", Echo(value), ": ", why));
+    return absl::InvalidArgumentError(StrCat("Unable to load paramfile ", Echo(value), ": ", why));
   };
   // Opened non-blocking so that a FIFO nobody writes to cannot hang the open;
   // reads then block as usual, and find such a FIFO empty.
@@ -69,8 +68,8 @@ absl::StatusOr<std::string> ReadParamFile(std::string_view value) {
     return unable(std::strerror(errno));
   }
   if (contents.size() > kMaxRequestBytes) {
-    return unable(StrCat("larger than ", kMaxRequestBytes,
-                         " bytes, the largest request the engine accepts"));
+    return unable(
+        StrCat("larger than ", kMaxRequestBytes, " bytes, the largest request the engine accepts"));
   }
   return contents;
 }

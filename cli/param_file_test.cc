@@ -41,17 +41,15 @@ TEST(ParamFileTest, ReadsAFileUpToTheEngineRequestLimit) {
 
   std::ofstream(path, std::ios::app | std::ios::binary) << 'x';
   EXPECT_EQ(Error("file://" + path),
-            StrCat("Unable to load paramfile file://", path, ": larger than ",
-                   kMaxRequestBytes,
+            StrCat("Unable to load paramfile file://", path, ": larger than ", kMaxRequestBytes,
                    " bytes, the largest request the engine accepts"));
   std::remove(path.c_str());
 }
 
 TEST(ParamFileTest, AnEndlessFileStopsAtTheLimit) {
-  EXPECT_TRUE(
-      Error("file:///dev/zero")
-          .ends_with(StrCat("larger than ", kMaxRequestBytes,
-                            " bytes, the largest request the engine accepts")));
+  EXPECT_TRUE(Error("file:///dev/zero")
+                  .ends_with(StrCat("larger than ", kMaxRequestBytes,
+                                    " bytes, the largest request the engine accepts")));
 }
 
 TEST(ParamFileTest, UnreadableFilesAreErrorsNamingTheCause) {
@@ -59,8 +57,7 @@ TEST(ParamFileTest, UnreadableFilesAreErrorsNamingTheCause) {
             "Unable to load paramfile file:///nonexistent/input.json: No such "
             "file or directory");
   EXPECT_EQ(Error("file://" + ::testing::TempDir()),
-            StrCat("Unable to load paramfile file://", ::testing::TempDir(),
-                   ": Is a directory"));
+            StrCat("Unable to load paramfile file://", ::testing::TempDir(), ": Is a directory"));
   const std::string path = Path("unreadable");
   std::ofstream(path) << "{}";
   chmod(path.c_str(), 0);
@@ -97,8 +94,8 @@ TEST(ParamFileTest, ALongPathIsQuotedShortly) {
   const std::string value = "file:///" + std::string(50000, 'x');
   const std::string error = Error(value);
   EXPECT_LT(error.size(), 200u) << error;
-  EXPECT_TRUE(error.starts_with(StrCat(
-      "Unable to load paramfile ", value.substr(0, kMaxEchoedBytes), "...: ")))
+  EXPECT_TRUE(error.starts_with(
+      StrCat("Unable to load paramfile ", value.substr(0, kMaxEchoedBytes), "...: ")))
       << error;
 }
 

@@ -20,28 +20,24 @@ bool LooksLikeJson(std::string_view text) {
 }
 
 bool IsComplex(model::Type type) {
-  return type == model::Type::kStructure || type == model::Type::kMap ||
-         type == model::Type::kList;
+  return type == model::Type::kStructure || type == model::Type::kMap || type == model::Type::kList;
 }
 
 absl::Status ParamError(std::string_view flag, std::string_view message) {
-  return absl::InvalidArgumentError(
-      StrCat("Error parsing parameter '", flag, "': ", message));
+  return absl::InvalidArgumentError(StrCat("Error parsing parameter '", flag, "': ", message));
 }
 
 absl::StatusOr<Json> ParseJson(std::string_view flag, std::string_view text) {
   absl::StatusOr<Json> json = Json::Parse(text);
   if (!json.ok()) {
-    return ParamError(flag,
-                      StrCat("Invalid JSON: ", Msg(json.status().message()),
-                             "\nJSON received: ", Echo(text)));
+    return ParamError(flag, StrCat("Invalid JSON: ", Msg(json.status().message()),
+                                   "\nJSON received: ", Echo(text)));
   }
   return json;
 }
 
 // One structure or map (or list item of one), as JSON or shorthand.
-absl::StatusOr<Json> ComplexValue(const Option& option, int shape,
-                                  std::string_view text,
+absl::StatusOr<Json> ComplexValue(const Option& option, int shape, std::string_view text,
                                   std::string_view path) {
   if (LooksLikeJson(text)) return ParseJson(option.flag, text);
   if (model::ShapeAt(shape).type == model::Type::kList) {
@@ -58,15 +54,13 @@ absl::StatusOr<Json> ComplexValue(const Option& option, int shape,
   return typed;
 }
 
-absl::StatusOr<Json> ScalarValue(const Option& option, model::Type type,
-                                 std::string_view text) {
+absl::StatusOr<Json> ScalarValue(const Option& option, model::Type type, std::string_view text) {
   absl::StatusOr<Json> v = CoerceScalar(text, type);
   if (!v.ok()) return ParamError(option.flag, Msg(v.status().message()));
   return v;
 }
 
-absl::StatusOr<Json> ListValue(const Option& option,
-                               const std::vector<std::string>& texts) {
+absl::StatusOr<Json> ListValue(const Option& option, const std::vector<std::string>& texts) {
   if (texts.size() == 1 && LooksLikeJson(texts[0]) &&
       TrimAsciiWhitespace(texts[0]).starts_with("[")) {
     return ParseJson(option.flag, texts[0]);
@@ -76,17 +70,16 @@ absl::StatusOr<Json> ListValue(const Option& option,
   Json list = Json::Array();
   for (size_t i = 0; i < texts.size(); ++i) {
     absl::StatusOr<Json> item =
-        IsComplex(item_type) ? ComplexValue(option, item_shape, texts[i],
-                                            StrCat(option.member, "[", i, "]"))
-                             : ScalarValue(option, item_type, texts[i]);
+        IsComplex(item_type)
+            ? ComplexValue(option, item_shape, texts[i], StrCat(option.member, "[", i, "]"))
+            : ScalarValue(option, item_type, texts[i]);
     if (!item.ok()) return item.status();
     list.Append(*std::move(item));
   }
   return list;
 }
 
-absl::StatusOr<Json> OptionValue(const Option& option,
-                                 const std::vector<std::string>& given) {
+absl::StatusOr<Json> OptionValue(const Option& option, const std::vector<std::string>& given) {
   std::vector<std::string> texts;
   for (const std::string& g : given) {
     absl::StatusOr<std::string> text = ReadParamFile(g);
@@ -104,8 +97,7 @@ absl::StatusOr<Json> OptionValue(const Option& option,
 
 }  // namespace
 
-absl::StatusOr<Json> BuildRequest(const Command& command,
-                                  const CommandArgs& args) {
+absl::StatusOr<Json> BuildRequest(const Command& command, const CommandArgs& args) {
   Json request = Json::Object();
   if (args.cli_input_json) {
     absl::StatusOr<std::string> text = ReadParamFile(*args.cli_input_json);
@@ -115,8 +107,7 @@ absl::StatusOr<Json> BuildRequest(const Command& command,
     absl::StatusOr<Json> input = ParseJson("--cli-input-json", *text);
     if (!input.ok()) return input.status();
     if (!input->is_object()) {
-      return ParamError("--cli-input-json",
-                        "Invalid JSON: expected a JSON object");
+      return ParamError("--cli-input-json", "Invalid JSON: expected a JSON object");
     }
     request = *std::move(input);
   }

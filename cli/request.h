@@ -16,8 +16,7 @@ namespace ivsrt::cli {
 
 // InvalidArgument names the usage problem (malformed value, missing required
 // option).
-absl::StatusOr<Json> BuildRequest(const Command& command,
-                                  const CommandArgs& args);
+absl::StatusOr<Json> BuildRequest(const Command& command, const CommandArgs& args);
 
 }  // namespace ivsrt::cli
 

@@ -23,30 +23,23 @@ std::string Request(const std::vector<std::string>& argv) {
 }
 
 TEST(RequestTest, ScalarMapAndListOptions) {
-  EXPECT_EQ(
-      Request({"create-participant-token", "--stage-arn", "arn:s", "--duration",
-               "60", "--attributes", "a=1,b=2", "--capabilities", "PUBLISH",
-               "SUBSCRIBE"}),
-      R"({"stageArn":"arn:s","duration":60,"attributes":{"a":"1","b":"2"},)"
-      R"("capabilities":["PUBLISH","SUBSCRIBE"]})");
+  EXPECT_EQ(Request({"create-participant-token", "--stage-arn", "arn:s", "--duration", "60",
+                     "--attributes", "a=1,b=2", "--capabilities", "PUBLISH", "SUBSCRIBE"}),
+            R"({"stageArn":"arn:s","duration":60,"attributes":{"a":"1","b":"2"},)"
+            R"("capabilities":["PUBLISH","SUBSCRIBE"]})");
 }
 
 TEST(RequestTest, JsonAndShorthandFormsAgree) {
   std::string json =
       Request({"create-stage", "--participant-token-configurations",
-               R"([{"userId":"a","duration":5},{"userId":"b"}])", "--tags",
-               R"({"k":"v"})"});
-  std::string shorthand =
-      Request({"create-stage", "--participant-token-configurations",
-               "userId=a,duration=5", "userId=b", "--tags", "k=v"});
+               R"([{"userId":"a","duration":5},{"userId":"b"}])", "--tags", R"({"k":"v"})"});
+  std::string shorthand = Request({"create-stage", "--participant-token-configurations",
+                                   "userId=a,duration=5", "userId=b", "--tags", "k=v"});
   EXPECT_EQ(json, shorthand);
-  EXPECT_EQ(json,
-            R"({"participantTokenConfigurations":[{"userId":"a","duration":5},)"
-            R"({"userId":"b"}],"tags":{"k":"v"}})");
-  EXPECT_EQ(Request({"untag-resource", "--resource-arn", "arn:x", "--tag-keys",
-                     R"(["a","b"])"}),
-            Request({"untag-resource", "--resource-arn=arn:x", "--tag-keys",
-                     "a", "b"}));
+  EXPECT_EQ(json, R"({"participantTokenConfigurations":[{"userId":"a","duration":5},)"
+                  R"({"userId":"b"}],"tags":{"k":"v"}})");
+  EXPECT_EQ(Request({"untag-resource", "--resource-arn", "arn:x", "--tag-keys", R"(["a","b"])"}),
+            Request({"untag-resource", "--resource-arn=arn:x", "--tag-keys", "a", "b"}));
 }
 
 TEST(RequestTest, StructureOptionAcceptsShorthand) {
@@ -54,15 +47,14 @@ TEST(RequestTest, StructureOptionAcceptsShorthand) {
       "storageConfigurationArn=s,mediaTypes=AUDIO_ONLY,"
       "recordingReconnectWindowSeconds=30";
   EXPECT_EQ(
-      Request({"update-stage", "--arn", "a",
-               "--auto-participant-recording-configuration", config}),
+      Request({"update-stage", "--arn", "a", "--auto-participant-recording-configuration", config}),
       R"({"arn":"a","autoParticipantRecordingConfiguration":{"storageConfigurationArn":"s",)"
       R"("mediaTypes":["AUDIO_ONLY"],"recordingReconnectWindowSeconds":30}})");
 }
 
 TEST(RequestTest, CliInputJsonIsOverriddenByOptions) {
-  EXPECT_EQ(Request({"create-stage", "--cli-input-json",
-                     R"({"name":"a","tags":{"x":"y"}})", "--name", "b"}),
+  EXPECT_EQ(Request({"create-stage", "--cli-input-json", R"({"name":"a","tags":{"x":"y"}})",
+                     "--name", "b"}),
             R"({"name":"b","tags":{"x":"y"}})");
   std::string path = ::testing::TempDir() + "/input.json";
   std::ofstream(path) << R"({"arn": "arn:from-file"})";
@@ -74,27 +66,20 @@ TEST(RequestTest, CliInputJsonIsOverriddenByOptions) {
 }
 
 TEST(RequestTest, UsageErrors) {
-  EXPECT_EQ(Request({"get-stage"}),
-            "usage: the following arguments are required: --arn");
+  EXPECT_EQ(Request({"get-stage"}), "usage: the following arguments are required: --arn");
   EXPECT_EQ(Request({"get-stage", "--arn", "a", "--bogus", "x"}),
             "usage: Unknown options: --bogus, x");
-  EXPECT_EQ(Request({"get-stage", "--arn"}),
-            "usage: argument --arn: expected one argument");
+  EXPECT_EQ(Request({"get-stage", "--arn"}), "usage: argument --arn: expected one argument");
   EXPECT_EQ(Request({"untag-resource", "--resource-arn", "a", "--tag-keys"}),
             "usage: argument --tag-keys: expected at least one argument");
-  EXPECT_EQ(Request({"frobnicate"})
-                .rfind("usage: argument command: Invalid choice", 0),
+  EXPECT_EQ(Request({"frobnicate"}).rfind("usage: argument command: Invalid choice", 0), 0u);
+  EXPECT_EQ(Request({"create-stage", "--tags", "{\"a\":"})
+                .rfind("usage: Error parsing parameter '--tags': Invalid JSON: ", 0),
             0u);
-  EXPECT_EQ(
-      Request({"create-stage", "--tags", "{\"a\":"})
-          .rfind("usage: Error parsing parameter '--tags': Invalid JSON: ", 0),
-      0u);
-  EXPECT_EQ(
-      Request({"create-stage", "--tags", "novalue"})
-          .rfind("usage: Error parsing parameter '--tags': Expected: '='", 0),
-      0u);
-  EXPECT_EQ(Request({"create-participant-token", "--stage-arn", "a",
-                     "--duration", "x"}),
+  EXPECT_EQ(Request({"create-stage", "--tags", "novalue"})
+                .rfind("usage: Error parsing parameter '--tags': Expected: '='", 0),
+            0u);
+  EXPECT_EQ(Request({"create-participant-token", "--stage-arn", "a", "--duration", "x"}),
             "usage: Error parsing parameter '--duration': invalid literal for "
             "int() with base "
             "10: 'x'");
@@ -102,8 +87,7 @@ TEST(RequestTest, UsageErrors) {
             "usage: Error parsing parameter '--cli-input-json': Invalid JSON: "
             "expected a JSON "
             "object");
-  EXPECT_EQ(Request({}),
-            "usage: the following arguments are required: command");
+  EXPECT_EQ(Request({}), "usage: the following arguments are required: command");
 }
 
 }  // namespace

@@ -10,27 +10,20 @@
 namespace ivsrt::cli {
 namespace {
 
-bool IsSpace(char c) {
-  return absl::ascii_isspace(static_cast<unsigned char>(c));
-}
+bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
 
 // The character classes of awscli/shorthand.py: a value never starts with
 // whitespace, a quote, ',', '=', '[' or '{'; a first value then runs until ',',
 // ']', '}' or a quote; a later value of a comma-separated list may not contain
 // '=' (that starts the next key).
 bool CanStartValue(char c) {
-  return !IsSpace(c) && c != '"' && c != '\'' && c != ',' && c != '=' &&
-         c != '[' && c != '{';
+  return !IsSpace(c) && c != '"' && c != '\'' && c != ',' && c != '=' && c != '[' && c != '{';
 }
-bool CanFollowFirst(char c) {
-  return c != '"' && c != '\'' && c != ',' && c != ']' && c != '}';
-}
-bool CanFollowSecond(char c) {
-  return c != '"' && c != '\'' && c != ',' && c != '=';
-}
+bool CanFollowFirst(char c) { return c != '"' && c != '\'' && c != ',' && c != ']' && c != '}'; }
+bool CanFollowSecond(char c) { return c != '"' && c != '\'' && c != ',' && c != '='; }
 bool IsKeyChar(char c) {
-  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' ||
-         c == '_' || c == '.' || c == '#' || c == '/' || c == ':';
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+         c == '#' || c == '/' || c == ':';
 }
 
 class Parser {
@@ -56,12 +49,11 @@ class Parser {
   }
 
   absl::Status Error(std::string_view expected) const {
-    std::string received =
-        AtEof() ? "EOF" : StrCat("'", in_.substr(pos_, 1), "'");
+    std::string received = AtEof() ? "EOF" : StrCat("'", in_.substr(pos_, 1), "'");
     const Excerpt input = EchoAt(in_, pos_);
-    return absl::InvalidArgumentError(StrCat(
-        "Expected: ", expected, ", received: ", received, " for input:\n",
-        input.text, "\n", std::string(input.column, ' '), "^"));
+    return absl::InvalidArgumentError(StrCat("Expected: ", expected, ", received: ", received,
+                                             " for input:\n", input.text, "\n",
+                                             std::string(input.column, ' '), "^"));
   }
 
   absl::Status Expect(char c, bool skip_space = false) {
@@ -89,11 +81,10 @@ class Parser {
     absl::StatusOr<Json> value = Values();
     if (!value.ok()) return value.status();
     if (into.Find(*key) != nullptr) {
-      return absl::InvalidArgumentError(StrCat(
-          "Second instance of key \"", Echo(*key),
-          "\" encountered for input:\n", Echo(in_),
-          "\nThis is often because there is a preceding \",\" instead of a "
-          "space."));
+      return absl::InvalidArgumentError(
+          StrCat("Second instance of key \"", Echo(*key), "\" encountered for input:\n", Echo(in_),
+                 "\nThis is often because there is a preceding \",\" instead of a "
+                 "space."));
     }
     into.Set(*std::move(key), *std::move(value));
     return absl::OkStatus();
@@ -113,12 +104,10 @@ class Parser {
   absl::StatusOr<Json> Container() {
     if (depth_ == kMaxJsonDepth) {
       return absl::InvalidArgumentError(
-          StrCat("must not nest deeper than ", kMaxJsonDepth,
-                 " levels for input:\n", Echo(in_)));
+          StrCat("must not nest deeper than ", kMaxJsonDepth, " levels for input:\n", Echo(in_)));
     }
     ++depth_;
-    absl::StatusOr<Json> out =
-        Current() == '[' ? ExplicitList() : HashLiteral();
+    absl::StatusOr<Json> out = Current() == '[' ? ExplicitList() : HashLiteral();
     --depth_;
     return out;
   }
@@ -209,8 +198,7 @@ class Parser {
 
   // A run of value characters; "\," stands for a comma. Trailing whitespace is
   // dropped.
-  absl::StatusOr<std::string> Unquoted(bool (*can_follow)(char),
-                                       bool required) {
+  absl::StatusOr<std::string> Unquoted(bool (*can_follow)(char), bool required) {
     size_t start = pos_;
     std::string out;
     while (!AtEof()) {
@@ -256,8 +244,6 @@ class Parser {
 
 }  // namespace
 
-absl::StatusOr<Json> ParseShorthand(std::string_view input) {
-  return Parser(input).Parameter();
-}
+absl::StatusOr<Json> ParseShorthand(std::string_view input) { return Parser(input).Parameter(); }
 
 }  // namespace ivsrt::cli

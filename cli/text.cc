@@ -7,9 +7,7 @@
 namespace ivsrt::cli {
 namespace {
 
-bool IsContinuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // `i` moved back to the start of the UTF-8 sequence it falls in.
 size_t SequenceStart(std::string_view s, size_t i) {

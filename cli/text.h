@@ -27,9 +27,7 @@ std::string Join(const Range& parts, std::string_view sep) {
 }
 
 // A status message (an absl::string_view) as a std::string_view.
-inline std::string_view Msg(absl::string_view message) {
-  return ToStd(message);
-}
+inline std::string_view Msg(absl::string_view message) { return ToStd(message); }
 
 // A window of user input quoted in a message, and where a caret belongs in it.
 struct Excerpt {

@@ -21,8 +21,8 @@ std::optional<Arn> ParseArn(std::string_view text) {
   if (slash == std::string_view::npos) return std::nullopt;
   arn.resource_type = rest.substr(0, slash);
   arn.id = rest.substr(slash + 1);
-  if (arn.region.empty() || arn.account.empty() || arn.resource_type.empty() ||
-      arn.id.empty() || arn.id.find('/') != std::string_view::npos) {
+  if (arn.region.empty() || arn.account.empty() || arn.resource_type.empty() || arn.id.empty() ||
+      arn.id.find('/') != std::string_view::npos) {
     return std::nullopt;
   }
   return arn;

@@ -8,8 +8,7 @@
 namespace ivsrt {
 absl::Time Clock::Now() const {
   if (manual()) {
-    return absl::FromUnixSeconds(
-        manual_unix_seconds_.load(std::memory_order_acquire));
+    return absl::FromUnixSeconds(manual_unix_seconds_.load(std::memory_order_acquire));
   }
   return absl::Now();
 }
@@ -19,8 +18,7 @@ void Clock::Set(absl::Time t) {
   manual_.store(true, std::memory_order_release);
 }
 
-absl::StatusOr<absl::Time> Clock::Advance(absl::Duration d,
-                                          std::string_view member) {
+absl::StatusOr<absl::Time> Clock::Advance(absl::Duration d, std::string_view member) {
   if (!manual()) Set(absl::Now());
   const int64_t seconds = absl::ToInt64Seconds(d);
   int64_t before = manual_unix_seconds_.load(std::memory_order_acquire);
@@ -28,13 +26,13 @@ absl::StatusOr<absl::Time> Clock::Advance(absl::Duration d,
   // instant.
   do {
     if (seconds > kLatestClockUnixSeconds - before) {
-      return ValidationError(StrCat(
-          member, ": must not move the clock past ",
-          FormatIso8601(absl::FromUnixSeconds(kLatestClockUnixSeconds)),
-          " (it shows ", FormatIso8601(absl::FromUnixSeconds(before)), ")"));
+      return ValidationError(StrCat(member, ": must not move the clock past ",
+                                    FormatIso8601(absl::FromUnixSeconds(kLatestClockUnixSeconds)),
+                                    " (it shows ", FormatIso8601(absl::FromUnixSeconds(before)),
+                                    ")"));
     }
-  } while (!manual_unix_seconds_.compare_exchange_weak(
-      before, before + seconds, std::memory_order_acq_rel));
+  } while (!manual_unix_seconds_.compare_exchange_weak(before, before + seconds,
+                                                       std::memory_order_acq_rel));
   return absl::FromUnixSeconds(before + seconds);
 }
 
@@ -46,8 +44,7 @@ std::optional<absl::Time> ParseClockTime(std::string_view text) {
   absl::Time t;
   std::string err;
   // absl also reads "infinite-future", "infinite-past" and years of any length.
-  if (!absl::ParseTime(absl::RFC3339_full, std::string(text),
-                       absl::UTCTimeZone(), &t, &err) ||
+  if (!absl::ParseTime(absl::RFC3339_full, std::string(text), absl::UTCTimeZone(), &t, &err) ||
       t < absl::FromUnixSeconds(kEarliestClockUnixSeconds) ||
       t >= absl::FromUnixSeconds(kLatestClockUnixSeconds + 1)) {
     return std::nullopt;
@@ -57,8 +54,7 @@ std::optional<absl::Time> ParseClockTime(std::string_view text) {
 
 std::string ClockRange() {
   return StrCat("an ISO-8601 instant from ",
-                FormatIso8601(absl::FromUnixSeconds(kEarliestClockUnixSeconds)),
-                " to ",
+                FormatIso8601(absl::FromUnixSeconds(kEarliestClockUnixSeconds)), " to ",
                 FormatIso8601(absl::FromUnixSeconds(kLatestClockUnixSeconds)));
 }
 

@@ -22,8 +22,7 @@ inline constexpr int64_t kMaxTokenLifetimeSeconds = int64_t{20160} * 60;
 // datetime, years 1..9999), so the clock stays within years 0001..9999 and
 // stops 14 days short of the end: a token issued at the latest instant still
 // expires within year 9999.
-inline constexpr int64_t kEarliestClockUnixSeconds =
-    -62135596800;  // 0001-01-01T00:00:00Z
+inline constexpr int64_t kEarliestClockUnixSeconds = -62135596800;  // 0001-01-01T00:00:00Z
 inline constexpr int64_t kLatestClockUnixSeconds =
     253402300799 - kMaxTokenLifetimeSeconds;  // 9999-12-17T23:59:59Z
 

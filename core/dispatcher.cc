@@ -29,16 +29,14 @@ constexpr std::array kAwsOperations = {
     AwsOperation{"ListTagsForResource", &ops::ListTagsForResource},
 };
 
-using ControlHandler = absl::StatusOr<std::string> (*)(const OpContext&,
-                                                       std::string_view);
+using ControlHandler = absl::StatusOr<std::string> (*)(const OpContext&, std::string_view);
 struct ControlOperation {
   std::string_view name;
   ControlHandler handler;
 };
 
 constexpr std::array kControlOperations = {
-    ControlOperation{"ivsrt:VerifyParticipantToken",
-                     &ops::VerifyParticipantToken},
+    ControlOperation{"ivsrt:VerifyParticipantToken", &ops::VerifyParticipantToken},
     ControlOperation{"ivsrt:SetClock", &ops::SetClock},
     ControlOperation{"ivsrt:AdvanceClock", &ops::AdvanceClock},
     ControlOperation{"ivsrt:GetClock", &ops::GetClock},
@@ -56,24 +54,22 @@ const AwsOperation* FindAwsOperation(std::string_view name) {
 
 absl::Status CheckRequestSize(std::string_view body) {
   if (body.size() <= kMaxRequestBytes) return absl::OkStatus();
-  return ValidationError(StrCat("request body: must be at most ",
-                                kMaxRequestBytes, " bytes, got ", body.size()));
+  return ValidationError(
+      StrCat("request body: must be at most ", kMaxRequestBytes, " bytes, got ", body.size()));
 }
 
 bool IsImplementedAwsOperation(std::string_view operation) {
   return FindAwsOperation(operation) != nullptr;
 }
 
-absl::StatusOr<std::string> Dispatch(const OpContext& ctx,
-                                     std::string_view operation,
+absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view operation,
                                      std::string_view body, bool strict) {
   RETURN_IF_ERROR(CheckRequestSize(body));
   if (operation.starts_with(kControlPrefix)) {
     for (const ControlOperation& op : kControlOperations) {
       if (op.name == operation) return op.handler(ctx, body);
     }
-    return UnknownOperationError(
-        StrCat("Unknown test-control operation: ", operation));
+    return UnknownOperationError(StrCat("Unknown test-control operation: ", operation));
   }
   const AwsOperation* op = FindAwsOperation(operation);
   if (op == nullptr) {
@@ -84,8 +80,7 @@ absl::StatusOr<std::string> Dispatch(const OpContext& ctx,
     return UnknownOperationError(StrCat("Unknown operation: ", operation));
   }
   const model::Operation* modeled = model::FindOperation(operation);
-  ASSIGN_OR_RETURN(Value request,
-                   ValidateRequest(body, modeled->input_shape, strict));
+  ASSIGN_OR_RETURN(Value request, ValidateRequest(body, modeled->input_shape, strict));
   return op->handler(ctx, request);
 }
 

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <optional>
 
-#include "core/strings.h"
 #include "core/dispatcher.h"
 #include "core/errors.h"
 #include "core/hmac.h"
+#include "core/strings.h"
 
 namespace ivsrt {
 namespace {
@@ -55,8 +55,8 @@ absl::Status Engine::LoadKeys() {
       key = std::string(*stored);
       if (seeded && key != *seeded) {
         return absl::InvalidArgumentError(
-            StrCat("option seed: the store in ", store_->dir(),
-                   " was not created with seed ", *options_.seed,
+            StrCat("option seed: the store in ", store_->dir(), " was not created with seed ",
+                   *options_.seed,
                    " (a store keeps the seed it was created with, or none); "
                    "open it without a seed, or use a new data_dir"));
       }
@@ -106,8 +106,8 @@ namespace ivsrt {
 HttpResponse Engine::Http(const HttpRequest& request) {
   absl::StatusOr<RoutedRequest> routed = RouteHttpRequest(request);
   if (!routed.ok()) return MakeHttpResponse(routed.status());
-  std::string_view region = routed->region.empty() ? std::string_view(options_.region)
-                                                   : std::string_view(routed->region);
+  std::string_view region =
+      routed->region.empty() ? std::string_view(options_.region) : std::string_view(routed->region);
   return MakeHttpResponse(InvokeIn(region, routed->operation, routed->body));
 }
 

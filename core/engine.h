@@ -9,8 +9,8 @@
 #include "absl/status/statusor.h"
 #include "core/clock.h"
 #include "core/http_router.h"
-#include "core/options.h"
 #include "core/ops/op_context.h"
+#include "core/options.h"
 #include "core/store/store.h"
 
 namespace ivsrt {

@@ -10,52 +10,39 @@ namespace ivsrt {
 // Each AWS type rides on one absl code; PendingVerification borrows
 // kUnauthenticated (an account not yet allowed to act), ConflictException
 // kFailedPrecondition.
-absl::Status ValidationError(std::string_view m) {
-  return absl::InvalidArgumentError(ToAbsl(m));
-}
+absl::Status ValidationError(std::string_view m) { return absl::InvalidArgumentError(ToAbsl(m)); }
 absl::Status AccessDeniedError(std::string_view m) {
   return absl::PermissionDeniedError(ToAbsl(m));
 }
 absl::Status PendingVerificationError(std::string_view m) {
   return absl::UnauthenticatedError(ToAbsl(m));
 }
-absl::Status ResourceNotFoundError(std::string_view m) {
-  return absl::NotFoundError(ToAbsl(m));
-}
-absl::Status ConflictError(std::string_view m) {
-  return absl::FailedPreconditionError(ToAbsl(m));
-}
+absl::Status ResourceNotFoundError(std::string_view m) { return absl::NotFoundError(ToAbsl(m)); }
+absl::Status ConflictError(std::string_view m) { return absl::FailedPreconditionError(ToAbsl(m)); }
 absl::Status ServiceQuotaExceededError(std::string_view m) {
   return absl::ResourceExhaustedError(ToAbsl(m));
 }
-absl::Status InternalError(std::string_view m) {
-  return absl::InternalError(ToAbsl(m));
-}
+absl::Status InternalError(std::string_view m) { return absl::InternalError(ToAbsl(m)); }
 
 absl::Status UnknownOperationError(std::string_view m) {
   return absl::UnimplementedError(ToAbsl(m));
 }
-bool IsUnknownOperation(const absl::Status& status) {
-  return absl::IsUnimplemented(status);
-}
+bool IsUnknownOperation(const absl::Status& status) { return absl::IsUnimplemented(status); }
 
 namespace {
 constexpr std::string_view kSignatureErrorPayload = "ivsrt/sigv4-error-type";
 
-absl::Status WithSignatureErrorType(absl::Status status,
-                                    std::string_view type) {
+absl::Status WithSignatureErrorType(absl::Status status, std::string_view type) {
   status.SetPayload(ToAbsl(kSignatureErrorPayload), absl::Cord(ToAbsl(type)));
   return status;
 }
 }  // namespace
 
 absl::Status IncompleteSignatureError(std::string_view m) {
-  return WithSignatureErrorType(ValidationError(m),
-                                "IncompleteSignatureException");
+  return WithSignatureErrorType(ValidationError(m), "IncompleteSignatureException");
 }
 absl::Status InvalidSignatureError(std::string_view m) {
-  return WithSignatureErrorType(AccessDeniedError(m),
-                                "InvalidSignatureException");
+  return WithSignatureErrorType(AccessDeniedError(m), "InvalidSignatureException");
 }
 std::string SignatureErrorType(const absl::Status& status) {
   auto type = status.GetPayload(ToAbsl(kSignatureErrorPayload));

@@ -41,9 +41,8 @@ class MacContexts {
     char digest[] = "SHA256";
     OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digest, 0),
                            OSSL_PARAM_construct_end()};
-    if (s.ctx == nullptr ||
-        EVP_MAC_init(s.ctx, reinterpret_cast<const unsigned char*>(key.data()), key.size(),
-                     params) != 1) {
+    if (s.ctx == nullptr || EVP_MAC_init(s.ctx, reinterpret_cast<const unsigned char*>(key.data()),
+                                         key.size(), params) != 1) {
       EVP_MAC_CTX_free(s.ctx);
       s.ctx = nullptr;
       return nullptr;
@@ -70,8 +69,7 @@ std::string HmacSha256(std::string_view key, std::string_view data) {
   thread_local MacContexts contexts;
   EVP_MAC_CTX* ctx = contexts.Ready(key);
   if (ctx != nullptr &&
-      EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) ==
-          1 &&
+      EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1 &&
       EVP_MAC_final(ctx, out, &len, sizeof out) == 1) {
     return std::string(reinterpret_cast<char*>(out), len);
   }

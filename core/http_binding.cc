@@ -41,14 +41,12 @@ bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out) {
 
 // The member's value from the URI path, as JSON text; empty when the path has
 // no such label.
-absl::StatusOr<std::string> FromPath(const model::Member& m,
-                                     const std::vector<UriLabel>& labels) {
+absl::StatusOr<std::string> FromPath(const model::Member& m, const std::vector<UriLabel>& labels) {
   for (const auto& [name, raw] : labels) {
     if (name != m.location_name) continue;
     std::string value;
     if (!PercentDecode(raw, false, value)) {
-      return ValidationError(
-          StrCat(m.name, ": malformed percent-encoding in the request path"));
+      return ValidationError(StrCat(m.name, ": malformed percent-encoding in the request path"));
     }
     std::string json;
     AppendJsonString(json, value);
@@ -60,8 +58,7 @@ absl::StatusOr<std::string> FromPath(const model::Member& m,
 // The member's value from the query string, as JSON text; empty when no key
 // names it. The model binds only strings and lists of strings there
 // (model_tables_test checks it).
-absl::StatusOr<std::string> FromQuery(const model::Member& m,
-                                      std::string_view query) {
+absl::StatusOr<std::string> FromQuery(const model::Member& m, std::string_view query) {
   const bool list = model::ShapeAt(m.shape).type == model::Type::kList;
   JsonWriter values;
   values.BeginArray();
@@ -70,14 +67,10 @@ absl::StatusOr<std::string> FromQuery(const model::Member& m,
   for (std::string_view pair : Split(query, '&', /*skip_empty=*/true)) {
     size_t eq = pair.find('=');
     std::string name;
-    if (!PercentDecode(pair.substr(0, eq), true, name) ||
-        name != m.location_name)
-      continue;
-    std::string_view raw =
-        eq == std::string_view::npos ? "" : pair.substr(eq + 1);
+    if (!PercentDecode(pair.substr(0, eq), true, name) || name != m.location_name) continue;
+    std::string_view raw = eq == std::string_view::npos ? "" : pair.substr(eq + 1);
     if (!PercentDecode(raw, true, last)) {
-      return ValidationError(
-          StrCat(m.name, ": malformed percent-encoding in the query string"));
+      return ValidationError(StrCat(m.name, ": malformed percent-encoding in the query string"));
     }
     values.String(last);
     any = true;
@@ -89,8 +82,7 @@ absl::StatusOr<std::string> FromQuery(const model::Member& m,
   return json;
 }
 
-const model::Member* FindMember(const model::Shape& shape,
-                                std::string_view name) {
+const model::Member* FindMember(const model::Shape& shape, std::string_view name) {
   for (const model::Member& m : shape.members) {
     if (m.name == name) return &m;
   }
@@ -101,8 +93,7 @@ const model::Member* FindMember(const model::Shape& shape,
 
 absl::StatusOr<std::string> BindHttpInput(const model::Operation& op,
                                           const std::vector<UriLabel>& labels,
-                                          std::string_view query,
-                                          std::string_view payload) {
+                                          std::string_view query, std::string_view payload) {
   if (op.input_shape == model::kNoShape) return std::string("{}");
   const model::Shape& input = model::ShapeAt(op.input_shape);
   bool reads_payload = false;
@@ -130,12 +121,10 @@ absl::StatusOr<std::string> BindHttpInput(const model::Operation& op,
   }
   if (reads_payload) {
     RETURN_IF_ERROR(CheckRequestSize(payload));
-    ASSIGN_OR_RETURN(std::vector<RawMember> members,
-                     ReadRequestMembers(payload));
+    ASSIGN_OR_RETURN(std::vector<RawMember> members, ReadRequestMembers(payload));
     for (const RawMember& member : members) {
       const model::Member* m = FindMember(input, member.name);
-      if (m == nullptr || m->location == Location::kBody)
-        add(member.name, member.json);
+      if (m == nullptr || m->location == Location::kBody) add(member.name, member.json);
     }
   }
   out += '}';

@@ -26,8 +26,7 @@ using UriLabel = std::pair<std::string_view, std::string_view>;
 // operation without payload members ignores its payload.
 absl::StatusOr<std::string> BindHttpInput(const model::Operation& op,
                                           const std::vector<UriLabel>& labels,
-                                          std::string_view query,
-                                          std::string_view payload);
+                                          std::string_view query, std::string_view payload);
 
 }  // namespace ivsrt
 

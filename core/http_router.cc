@@ -21,17 +21,15 @@ std::string NewRequestId() {
   uint64_t b = absl::Uniform<uint64_t>(gen);
   a = (a & ~uint64_t{0xF000}) | 0x4000;                      // version 4
   b = (b & ~(uint64_t{0xC} << 60)) | (uint64_t{0x8} << 60);  // RFC 4122 variant
-  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", a >> 32,
-                         (a >> 16) & 0xFFFF, a & 0xFFFF, b >> 48,
-                         b & 0xFFFFFFFFFFFFull);
+  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", a >> 32, (a >> 16) & 0xFFFF, a & 0xFFFF,
+                         b >> 48, b & 0xFFFFFFFFFFFFull);
 }
 
 // `path` cut at its first `n - 1` slashes: the last piece keeps the rest, '/'
 // included.
 std::vector<std::string_view> Segments(std::string_view path, size_t n) {
   std::vector<std::string_view> segments;
-  for (size_t slash;
-       segments.size() + 1 < n && (slash = path.find('/')) != path.npos;) {
+  for (size_t slash; segments.size() + 1 < n && (slash = path.find('/')) != path.npos;) {
     segments.push_back(path.substr(0, slash));
     path.remove_prefix(slash + 1);
   }
@@ -43,8 +41,7 @@ std::vector<std::string_view> Segments(std::string_view path, size_t n) {
 // the labels' values as sent (percent-encoded). A label ending the template
 // also takes any unencoded '/' after it ("/tags/arn:aws:ivs:...:stage/abc"), as
 // SDKs encode it anyway.
-const model::Operation* MatchRoute(std::string_view method,
-                                   std::string_view path,
+const model::Operation* MatchRoute(std::string_view method, std::string_view path,
                                    std::vector<UriLabel>& labels) {
   for (const model::Operation& op : model::Operations()) {
     if (op.http_method != method) continue;
@@ -55,10 +52,8 @@ const model::Operation* MatchRoute(std::string_view method,
     labels.clear();
     bool match = true;
     for (size_t i = 0; match && i < pattern.size(); ++i) {
-      if (pattern[i].size() > 2 && pattern[i].front() == '{' &&
-          pattern[i].back() == '}') {
-        labels.emplace_back(pattern[i].substr(1, pattern[i].size() - 2),
-                            segments[i]);
+      if (pattern[i].size() > 2 && pattern[i].front() == '{' && pattern[i].back() == '}') {
+        labels.emplace_back(pattern[i].substr(1, pattern[i].size() - 2), segments[i]);
       } else {
         match = pattern[i] == segments[i];
       }
@@ -73,9 +68,8 @@ const model::Operation* MatchRoute(std::string_view method,
 absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
   std::string_view target = request.target;
   std::string_view path = target.substr(0, target.find('?'));
-  std::string_view query = path.size() < target.size()
-                               ? target.substr(path.size() + 1)
-                               : std::string_view();
+  std::string_view query =
+      path.size() < target.size() ? target.substr(path.size() + 1) : std::string_view();
   RoutedRequest routed;
   // The signature is judged first, as AWS authenticates a request before
   // routing it.
@@ -84,12 +78,10 @@ absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
   // Only modeled routes; the test-control names never match one.
   const model::Operation* op = MatchRoute(request.method, path, labels);
   if (op == nullptr) {
-    return UnknownOperationError(
-        StrCat("No operation answers ", request.method, " ", path));
+    return UnknownOperationError(StrCat("No operation answers ", request.method, " ", path));
   }
   routed.operation = std::string(op->name);
-  ASSIGN_OR_RETURN(routed.body,
-                   BindHttpInput(*op, labels, query, request.body));
+  ASSIGN_OR_RETURN(routed.body, BindHttpInput(*op, labels, query, request.body));
   return routed;
 }
 
@@ -112,22 +104,20 @@ absl::StatusOr<std::string> RegionFromHeaders(std::string_view headers) {
       // InvalidSignatureException; yet-another-cloudwatch-exporter#169: 400
       // IncompleteSignatureException).
       if (parts.size() != 5) {
-        return IncompleteSignatureError(StrCat(
-            "Credential must have exactly 5 slash-delimited elements, e.g. "
-            "keyid/date/region/service/term, got '",
-            Echo(scope), "'"));
+        return IncompleteSignatureError(
+            StrCat("Credential must have exactly 5 slash-delimited elements, e.g. "
+                   "keyid/date/region/service/term, got '",
+                   Echo(scope), "'"));
       }
       if (!IsRegionName(parts[2])) {
         return InvalidSignatureError(
-            StrCat("Credential should be scoped to a valid region, not '",
-                   Echo(parts[2]), "'"));
+            StrCat("Credential should be scoped to a valid region, not '", Echo(parts[2]), "'"));
       }
       return std::string(parts[2]);
     } else if (EqualsIgnoreAsciiCase(name, "host")) {
       // ivsrealtime.REGION.amazonaws.com (also -fips and dual-stack forms)
       std::vector<std::string_view> labels = Split(value, '.');
-      if (labels.size() >= 3 && labels[0].starts_with("ivsrealtime") &&
-          IsRegionName(labels[1])) {
+      if (labels.size() >= 3 && labels[0].starts_with("ivsrealtime") && IsRegionName(labels[1])) {
         host_region = std::string(labels[1]);
       }
     }
@@ -137,9 +127,8 @@ absl::StatusOr<std::string> RegionFromHeaders(std::string_view headers) {
 
 HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result) {
   HttpResponse response;
-  response.headers = StrCat(
-      "Content-Type: application/json\r\nx-amzn-RequestId: ", NewRequestId(),
-      "\r\n");
+  response.headers =
+      StrCat("Content-Type: application/json\r\nx-amzn-RequestId: ", NewRequestId(), "\r\n");
   if (result.ok()) {
     response.body = *result;
     return response;

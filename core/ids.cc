@@ -5,8 +5,7 @@
 namespace ivsrt {
 
 std::string IdGenerator::Alnum12(uint64_t counter) const {
-  static constexpr char kAlnum[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static constexpr char kAlnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   char be[8];
   for (int i = 0; i < 8; ++i) be[i] = static_cast<char>(counter >> (56 - 8 * i));
   std::string mac = HmacSha256(key_, std::string_view(be, 8));

@@ -47,8 +47,7 @@ absl::Status ReadQuotas(od::value value, Quotas& quotas) {
   return absl::OkStatus();
 }
 
-absl::Status ReadOption(std::string_view key, od::value value,
-                        EngineOptions& options) {
+absl::Status ReadOption(std::string_view key, od::value value, EngineOptions& options) {
   std::string_view s;
   if (key == "data_dir") {
     if (value.get_string().get(s) != simdjson::SUCCESS || s.empty() ||
@@ -67,12 +66,10 @@ absl::Status ReadOption(std::string_view key, od::value value,
     }
     options.account_id = std::string(s);
   } else if (key == "durability") {
-    if (value.get_string().get(s) != simdjson::SUCCESS ||
-        (s != "sync" && s != "nosync")) {
+    if (value.get_string().get(s) != simdjson::SUCCESS || (s != "sync" && s != "nosync")) {
       return Invalid(key, "must be \"sync\" or \"nosync\"");
     }
-    options.durability =
-        s == "sync" ? store::Durability::kSync : store::Durability::kNoSync;
+    options.durability = s == "sync" ? store::Durability::kSync : store::Durability::kNoSync;
   } else if (key == "seed") {
     uint64_t seed = 0;
     if (value.get_uint64().get(seed) != simdjson::SUCCESS) {
@@ -90,8 +87,7 @@ absl::Status ReadOption(std::string_view key, od::value value,
     return ReadQuotas(value, options.quotas);
   } else if (key == "strict") {
     bool strict = false;
-    if (value.get_bool().get(strict) != simdjson::SUCCESS)
-      return Invalid(key, "must be a boolean");
+    if (value.get_bool().get(strict) != simdjson::SUCCESS) return Invalid(key, "must be a boolean");
     options.strict = strict;
   } else {
     return Invalid(key, "unknown option");
@@ -104,9 +100,7 @@ absl::Status ReadOption(std::string_view key, od::value value,
 absl::StatusOr<EngineOptions> ParseEngineOptions(std::string_view json) {
   EngineOptions options;
   if (json.empty()) return options;
-  auto not_an_object = [] {
-    return absl::InvalidArgumentError("options: must be a JSON object");
-  };
+  auto not_an_object = [] { return absl::InvalidArgumentError("options: must be a JSON object"); };
   // On-Demand, not DOM: the DOM parser refuses the whole text at a number
   // beyond 64 bits, where each option's own rule should answer.
   const simdjson::padded_string padded(json.data(), json.size());
@@ -131,8 +125,7 @@ absl::StatusOr<EngineOptions> ParseEngineOptions(std::string_view json) {
   }
   // Anything after the object ("{}{}") is not one JSON document.
   const char* trailing = nullptr;
-  if (doc.current_location().get(trailing) != simdjson::OUT_OF_BOUNDS)
-    return not_an_object();
+  if (doc.current_location().get(trailing) != simdjson::OUT_OF_BOUNDS) return not_an_object();
   return options;
 }
 

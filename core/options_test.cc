@@ -25,19 +25,17 @@ TEST(ParseEngineOptions, NumbersBeyond64BitsAreJudgedByTheirOption) {
             "option quotas.stages: must be a non-negative integer");
   EXPECT_EQ(ErrorOf(R"({"region": 18446744073709551616})"),
             "option region: must match [a-z0-9-]+, such as \"us-west-2\"");
-  absl::StatusOr<EngineOptions> max =
-      ParseEngineOptions(R"({"seed": 18446744073709551615})");
+  absl::StatusOr<EngineOptions> max = ParseEngineOptions(R"({"seed": 18446744073709551615})");
   ASSERT_TRUE(max.ok()) << max.status();
   EXPECT_EQ(max->seed, uint64_t{18446744073709551615u});
 }
 
 TEST(ParseEngineOptions, OneJsonObjectOnly) {
-  for (std::string_view bad :
-       {"[]", "{", "{}{}", R"({"seed": 1} x)", "\"seed\"", "{\"a\" 1}"}) {
+  for (std::string_view bad : {"[]", "{", "{}{}", R"({"seed": 1} x)", "\"seed\"", "{\"a\" 1}"}) {
     EXPECT_EQ(ErrorOf(bad), "options: must be a JSON object") << bad;
   }
-  absl::StatusOr<EngineOptions> nulls = ParseEngineOptions(
-      R"({"seed": null, "clock": null, "quotas": {"stages": 5}})");
+  absl::StatusOr<EngineOptions> nulls =
+      ParseEngineOptions(R"({"seed": null, "clock": null, "quotas": {"stages": 5}})");
   ASSERT_TRUE(nulls.ok()) << nulls.status();
   EXPECT_FALSE(nulls->seed.has_value());
   EXPECT_EQ(nulls->quotas.stages, 5);

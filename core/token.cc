@@ -13,15 +13,13 @@ constexpr std::string_view kHeader = R"({"alg":"HS256","typ":"JWT"})";
 bool IsJsonObject(std::string_view text) {
   simdjson::dom::parser parser;
   simdjson::dom::object object;
-  return parser.parse(text.data(), text.size()).get_object().get(object) ==
-         simdjson::SUCCESS;
+  return parser.parse(text.data(), text.size()).get_object().get(object) == simdjson::SUCCESS;
 }
 
 }  // namespace
 
 std::string SignJwt(std::string_view key, std::string_view payload_json) {
-  std::string signing_input =
-      StrCat(Base64UrlEncode(kHeader), ".", Base64UrlEncode(payload_json));
+  std::string signing_input = StrCat(Base64UrlEncode(kHeader), ".", Base64UrlEncode(payload_json));
   std::string signature = Base64UrlEncode(HmacSha256(key, signing_input));
   return StrCat(signing_input, ".", signature);
 }
@@ -31,12 +29,10 @@ JwtCheck CheckJwt(std::string_view key, std::string_view token) {
   size_t dot1 = token.find('.');
   if (dot1 == std::string_view::npos) return check;
   size_t dot2 = token.find('.', dot1 + 1);
-  if (dot2 == std::string_view::npos ||
-      token.find('.', dot2 + 1) != std::string_view::npos) {
+  if (dot2 == std::string_view::npos || token.find('.', dot2 + 1) != std::string_view::npos) {
     return check;
   }
-  std::string_view segments[] = {token.substr(0, dot1),
-                                 token.substr(dot1 + 1, dot2 - dot1 - 1),
+  std::string_view segments[] = {token.substr(0, dot1), token.substr(dot1 + 1, dot2 - dot1 - 1),
                                  token.substr(dot2 + 1)};
   for (std::string_view segment : segments) {
     if (segment.empty()) return check;
@@ -46,17 +42,15 @@ JwtCheck CheckJwt(std::string_view key, std::string_view token) {
   auto signature = Base64UrlDecode(segments[2]);
   // A JWT's header and payload are JSON objects (RFC 7519 section 7.2);
   // anything else is not a token at all, whatever its signature.
-  if (!header || !payload || !signature || !IsJsonObject(*header) ||
-      !IsJsonObject(*payload)) {
+  if (!header || !payload || !signature || !IsJsonObject(*header) || !IsJsonObject(*payload)) {
     return check;
   }
   check.payload_json = std::move(*payload);
   std::string expected = HmacSha256(key, token.substr(0, dot2));
   // The header is covered by the signature; one we did not write cannot verify.
-  check.problem =
-      (*header == kHeader && ConstantTimeEquals(*signature, expected))
-          ? JwtProblem::kNone
-          : JwtProblem::kBadSignature;
+  check.problem = (*header == kHeader && ConstantTimeEquals(*signature, expected))
+                      ? JwtProblem::kNone
+                      : JwtProblem::kBadSignature;
   return check;
 }
 

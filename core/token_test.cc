@@ -19,13 +19,11 @@ TEST(CheckJwt, ASignedTokenVerifiesAndShowsItsPayload) {
 
 TEST(CheckJwt, AnythingButThreeNonEmptySegmentsOfJsonIsMalformed) {
   const std::string object = Base64UrlEncode("{}");
-  const std::string signature =
-      Base64UrlEncode("0123456789abcdef0123456789abcdef");
+  const std::string signature = Base64UrlEncode("0123456789abcdef0123456789abcdef");
   for (const std::string& token :
-       {std::string(".."), std::string(""), std::string("."),
-        std::string("..."), StrCat(object, "..", signature),
-        StrCat(".", object, ".", signature), StrCat(object, ".", object, "."),
-        StrCat(object, ".", object),
+       {std::string(".."), std::string(""), std::string("."), std::string("..."),
+        StrCat(object, "..", signature), StrCat(".", object, ".", signature),
+        StrCat(object, ".", object, "."), StrCat(object, ".", object),
         StrCat(Base64UrlEncode("null"), ".", object, ".", signature),
         StrCat(object, ".", Base64UrlEncode("[1]"), ".", signature),
         StrCat(Base64UrlEncode("{"), ".", object, ".", signature),

@@ -49,8 +49,7 @@ Child StartChild(const std::function<int(int write_fd)>& body) {
 
 bool WaitReady(const Child& child, std::chrono::milliseconds timeout) {
   char byte;
-  return PollPipe(child.ready_fd, timeout) == 1 &&
-         read(child.ready_fd, &byte, 1) == 1;
+  return PollPipe(child.ready_fd, timeout) == 1 && read(child.ready_fd, &byte, 1) == 1;
 }
 
 bool KillChild(Child& child) {
@@ -87,8 +86,7 @@ ChildEnd WaitChild(Child& child, std::chrono::milliseconds timeout) {
   return end;
 }
 
-ChildEnd RunInChild(const std::function<int()>& body,
-                    std::chrono::milliseconds timeout) {
+ChildEnd RunInChild(const std::function<int()>& body, std::chrono::milliseconds timeout) {
   Child child = StartChild([&](int) { return body(); });
   return WaitChild(child, timeout);
 }

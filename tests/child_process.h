@@ -20,14 +20,12 @@ struct ChildEnd {
 
 // Forks; the child runs `body` and exits with its result. Waits up to
 // `timeout`. No engine of the parent may be open across the fork (LMDB's rule).
-ChildEnd RunInChild(const std::function<int()>& body,
-                    std::chrono::milliseconds timeout);
+ChildEnd RunInChild(const std::function<int()>& body, std::chrono::milliseconds timeout);
 
 // A started child that the test stops itself (SIGKILL) or waits for.
 struct Child {
   pid_t pid = -1;
-  int ready_fd =
-      -1;  // the parent's end of a pipe: the child's body writes to write_fd
+  int ready_fd = -1;  // the parent's end of a pipe: the child's body writes to write_fd
 };
 // Forks; the child runs `body(write_fd)` and exits with its result.
 Child StartChild(const std::function<int(int write_fd)>& body);

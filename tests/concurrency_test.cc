@@ -23,11 +23,11 @@ TEST_F(ConcurrencyTest, EightThreadsOfMixedOperations) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kRounds; ++i) {
         auto created = engine_->Invoke("CreateStage", StrCat("{\"name\": \"t", t, "-", i, "\"}"));
-        auto tagged = engine_->Invoke(
-            "TagResource", StrCat("{\"resourceArn\": ", Quote(shared), ", \"tags\": {\"t", t,
-                                  "\": \"", i, "\"}}"));
-        auto token = engine_->Invoke("CreateParticipantToken",
-                                     "{\"stageArn\": " + Quote(shared) + "}");
+        auto tagged =
+            engine_->Invoke("TagResource", StrCat("{\"resourceArn\": ", Quote(shared),
+                                                  ", \"tags\": {\"t", t, "\": \"", i, "\"}}"));
+        auto token =
+            engine_->Invoke("CreateParticipantToken", "{\"stageArn\": " + Quote(shared) + "}");
         auto listed = engine_->Invoke("ListStages", R"({"maxResults": 100})");
         auto got = engine_->Invoke("GetStage", "{\"arn\": " + Quote(shared) + "}");
         if (!created.ok() || !tagged.ok() || !token.ok() || !listed.ok() || !got.ok()) ++failures;

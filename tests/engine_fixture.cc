@@ -134,8 +134,8 @@ std::string JwtPayload(std::string_view token) {
 std::string LargestTags() {
   std::string tags = "{";
   for (int i = 0; i < 50; ++i) {
-    StrAppend(&tags, i ? "," : "", "\"", std::string(120, 'k'), i, "\": ",
-              Quote(std::string(256, 'v')));
+    StrAppend(&tags, i ? "," : "", "\"", std::string(120, 'k'), i,
+              "\": ", Quote(std::string(256, 'v')));
   }
   return tags + "}";
 }

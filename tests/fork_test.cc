@@ -38,10 +38,8 @@ TEST_F(ForkTest, AChildOpensItsOwnEnvironmentAndLeavesTheParentsAlone) {
 
   ChildEnd end = RunInChild(
       [&]() -> int {
-        auto inherited =
-            engine_->Invoke("GetStage", StrCat("{\"arn\": ", Quote(arn), "}"));
-        if (inherited.ok() ||
-            inherited.status().message().find("fork") == std::string::npos) {
+        auto inherited = engine_->Invoke("GetStage", StrCat("{\"arn\": ", Quote(arn), "}"));
+        if (inherited.ok() || inherited.status().message().find("fork") == std::string::npos) {
           return 1;
         }
         auto own = Engine::Open(StrCat("{\"data_dir\": ", Quote(dir_), "}"));
@@ -52,23 +50,17 @@ TEST_F(ForkTest, AChildOpensItsOwnEnvironmentAndLeavesTheParentsAlone) {
         engine_.reset();
         temporary->reset();
         for (int i = 0; i < 20; ++i) {
-          if (!(*own)
-                   ->Invoke("GetStage", StrCat("{\"arn\": ", Quote(arn), "}"))
-                   .ok())
-            return 4;
+          if (!(*own)->Invoke("GetStage", StrCat("{\"arn\": ", Quote(arn), "}")).ok()) return 4;
         }
         return 0;
       },
       std::chrono::seconds(30));
-  EXPECT_EQ(end.exit_code, 0)
-      << "1: the inherited engine answered; 2: no store of its own; "
-         "3: the child's write failed; 4: its reads failed";
+  EXPECT_EQ(end.exit_code, 0) << "1: the inherited engine answered; 2: no store of its own; "
+                                 "3: the child's write failed; 4: its reads failed";
   // The parent's pooled reader renews (a cleared slot would be MDB_BAD_RSLOT),
   // it sees the child's stage, and its temporary store is still there.
   EXPECT_EQ(Call("ListStages", "{}").Size("stages"), 2u);
-  EXPECT_EQ(
-      Call("GetStage", StrCat("{\"arn\": ", Quote(arn), "}")).Str("stage/arn"),
-      arn);
+  EXPECT_EQ(Call("GetStage", StrCat("{\"arn\": ", Quote(arn), "}")).Str("stage/arn"), arn);
   EXPECT_TRUE(std::filesystem::exists(temporary_dir));
   EXPECT_TRUE((*temporary)->Invoke("CreateStage", "{}").ok());
 }

@@ -56,7 +56,8 @@ std::string Canonical(simdjson::dom::element e) {
     std::map<std::string, std::string> members;
     for (auto field : object) members[std::string(field.key)] = Canonical(field.value);
     std::string out = "{";
-    for (const auto& [k, v] : members) StrAppend(&out, out.size() > 1 ? "," : "", "\"", k, "\":", v);
+    for (const auto& [k, v] : members)
+      StrAppend(&out, out.size() > 1 ? "," : "", "\"", k, "\":", v);
     return out + "}";
   }
   if (e.get_array().get(array) == simdjson::SUCCESS) {
@@ -135,7 +136,8 @@ TEST_P(GoldenTest, ReplaysThroughTheCAbi) {
         ASSERT_TRUE(At(actual, field.key, &got) && got.get_string().get(s) == simdjson::SUCCESS)
             << field.key;
         std::string_view pattern = field.value.get_string().value_unsafe();
-        EXPECT_TRUE(RE2::PartialMatch(std::string(s), RE2(std::string(pattern)))) << field.key << "=" << s;
+        EXPECT_TRUE(RE2::PartialMatch(std::string(s), RE2(std::string(pattern))))
+            << field.key << "=" << s;
       }
     }
     if (step["length"].get_object().get(checks) == simdjson::SUCCESS) {
@@ -173,8 +175,7 @@ TEST_P(GoldenTest, ReplaysThroughTheCAbi) {
 
 std::vector<std::string> GoldenFiles() {
   std::vector<std::string> files;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(IVSRT_SOURCE_DIR "/tests/golden")) {
+  for (const auto& entry : std::filesystem::directory_iterator(IVSRT_SOURCE_DIR "/tests/golden")) {
     if (entry.path().extension() == ".json") files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());

@@ -6,8 +6,8 @@
 #include <map>
 #include <mutex>
 
-extern "C" int __real_mdb_env_open(MDB_env* env, const char* path,
-                                   unsigned int flags, mdb_mode_t mode);
+extern "C" int __real_mdb_env_open(MDB_env* env, const char* path, unsigned int flags,
+                                   mdb_mode_t mode);
 extern "C" void __real_mdb_env_close(MDB_env* env);
 
 namespace ivsrt::testing {
@@ -44,8 +44,8 @@ int MostEnvironmentsAtOnce() {
 
 // Counted before the real open: an open under way already holds lock.mdb. A
 // failed open is still closed by its caller (LMDB's rule), which uncounts it.
-extern "C" int __wrap_mdb_env_open(MDB_env* env, const char* path,
-                                   unsigned int flags, mdb_mode_t mode) {
+extern "C" int __wrap_mdb_env_open(MDB_env* env, const char* path, unsigned int flags,
+                                   mdb_mode_t mode) {
   {
     ivsrt::testing::Count& c = ivsrt::testing::TheCount();
     std::lock_guard<std::mutex> lock(c.mu);

@@ -24,8 +24,8 @@ constexpr int kRounds = 60;
 // One writer: its own stages, its own tag on the shared stage (rewritten each
 // round), a token on the shared stage per round (reported to the parent), and
 // reads throughout.
-[[noreturn]] void Writer(const std::string& options, const std::string& shared,
-                         int p, int fd, int start_fd) {
+[[noreturn]] void Writer(const std::string& options, const std::string& shared, int p, int fd,
+                         int start_fd) {
   char go;
   if (read(start_fd, &go, 1) != 1) _exit(2);  // all start together
   auto engine = Engine::Open(options);
@@ -33,8 +33,7 @@ constexpr int kRounds = 60;
   auto call = [&](std::string_view op, const std::string& body) {
     auto r = (*engine)->Invoke(op, body);
     if (!r.ok()) {
-      std::fprintf(stderr, "process %d: %.*s: %s\n", p,
-                   static_cast<int>(op.size()), op.data(),
+      std::fprintf(stderr, "process %d: %.*s: %s\n", p, static_cast<int>(op.size()), op.data(),
                    std::string(r.status().message()).c_str());
       _exit(4);
     }
@@ -42,13 +41,11 @@ constexpr int kRounds = 60;
   };
   std::string out;
   for (int i = 0; i < kRounds; ++i) {
-    call("CreateStage", StrCat("{\"name\": \"p", p, "-", i,
-                               "\", \"tags\": {\"p\": \"", p, "\"}}"));
-    call("TagResource", StrCat("{\"resourceArn\": ", Quote(shared),
-                               ", \"tags\": {\"p", p, "\": \"", i, "\"}}"));
-    Json token =
-        call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(shared),
-                                              ", \"userId\": \"p", p, "\"}"));
+    call("CreateStage", StrCat("{\"name\": \"p", p, "-", i, "\", \"tags\": {\"p\": \"", p, "\"}}"));
+    call("TagResource",
+         StrCat("{\"resourceArn\": ", Quote(shared), ", \"tags\": {\"p", p, "\": \"", i, "\"}}"));
+    Json token = call("CreateParticipantToken",
+                      StrCat("{\"stageArn\": ", Quote(shared), ", \"userId\": \"p", p, "\"}"));
     out += token.Str("participantToken/token") + "\n";
     call("ListStages", R"({"maxResults": 50})");
     call("GetStage", "{\"arn\": " + Quote(shared) + "}");
@@ -65,8 +62,7 @@ class MultiprocessTest : public EngineTest {
  protected:
   void SetUp() override {
     dir_ = TempDir();
-    options_ = StrCat("{\"data_dir\": ", Quote(dir_),
-                      ", \"quotas\": {\"stages\": 100000}}");
+    options_ = StrCat("{\"data_dir\": ", Quote(dir_), ", \"quotas\": {\"stages\": 100000}}");
   }
   void TearDown() override {
     engine_.reset();
@@ -76,17 +72,14 @@ class MultiprocessTest : public EngineTest {
   // with and without MDB_WRITEMAP on a store, so neither mode may use it.
   std::string OptionsOf(int p, bool mixed) const {
     if (!mixed || p % 2 == 0) return options_;
-    return StrCat(
-        "{\"data_dir\": ", Quote(dir_),
-        ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 100000}}");
+    return StrCat("{\"data_dir\": ", Quote(dir_),
+                  ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 100000}}");
   }
   void RunFourWriters(bool mixed);
   std::string dir_, options_;
 };
 
-TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) {
-  RunFourWriters(/*mixed=*/false);
-}
+TEST_F(MultiprocessTest, FourProcessesOnOneDataDir) { RunFourWriters(/*mixed=*/false); }
 
 TEST_F(MultiprocessTest, FourProcessesOfBothDurabilitiesOnOneDataDir) {
   RunFourWriters(/*mixed=*/true);
@@ -124,15 +117,12 @@ void MultiprocessTest::RunFourWriters(bool mixed) {
   for (int p = 0; p < kProcesses; ++p) {
     std::string text;
     char buf[4096];
-    for (ssize_t n; (n = read(outs[p], buf, sizeof buf)) > 0;)
-      text.append(buf, n);
+    for (ssize_t n; (n = read(outs[p], buf, sizeof buf)) > 0;) text.append(buf, n);
     close(outs[p]);
     int status = 0;
     ASSERT_EQ(waitpid(pids[p], &status, 0), pids[p]);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        << "process " << p << ": " << status;
-    for (std::string_view t : Split(text, '\n', /*skip_empty=*/true))
-      tokens.emplace_back(t);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "process " << p << ": " << status;
+    for (std::string_view t : Split(text, '\n', /*skip_empty=*/true)) tokens.emplace_back(t);
   }
 
   Open(options_);
@@ -141,11 +131,9 @@ void MultiprocessTest::RunFourWriters(bool mixed) {
   size_t stages = 0;
   std::string next;
   do {
-    Json page =
-        Call("ListStages",
-             next.empty()
-                 ? std::string(R"({"maxResults": 100})")
-                 : "{\"maxResults\": 100, \"nextToken\": " + Quote(next) + "}");
+    Json page = Call("ListStages",
+                     next.empty() ? std::string(R"({"maxResults": 100})")
+                                  : "{\"maxResults\": 100, \"nextToken\": " + Quote(next) + "}");
     for (size_t i = 0; i < page.Size("stages"); ++i) {
       names.insert(page.Str(StrCat("stages/", i, "/name")));
       ++stages;
@@ -154,12 +142,10 @@ void MultiprocessTest::RunFourWriters(bool mixed) {
   } while (!next.empty());
   EXPECT_EQ(stages, size_t{kProcesses * kRounds + 1});
   for (int p = 0; p < kProcesses; ++p) {
-    for (int i = 0; i < kRounds; ++i)
-      EXPECT_EQ(names.count(StrCat("p", p, "-", i)), 1u);
+    for (int i = 0; i < kRounds; ++i) EXPECT_EQ(names.count(StrCat("p", p, "-", i)), 1u);
   }
   // Tags added by all are present, each with its writer's last value.
-  Json tags =
-      Call("ListTagsForResource", "{\"resourceArn\": " + Quote(shared) + "}");
+  Json tags = Call("ListTagsForResource", "{\"resourceArn\": " + Quote(shared) + "}");
   EXPECT_EQ(tags.Size("tags"), size_t{kProcesses});
   for (int p = 0; p < kProcesses; ++p)
     EXPECT_EQ(tags.Str(StrCat("tags/p", p)), StrCat(kRounds - 1));
@@ -168,8 +154,7 @@ void MultiprocessTest::RunFourWriters(bool mixed) {
   ASSERT_EQ(tokens.size(), size_t{kProcesses * kRounds});
   std::set<std::string> ids;
   for (const std::string& token : tokens) {
-    Json verdict = Call("ivsrt:VerifyParticipantToken",
-                        "{\"token\": " + Quote(token) + "}");
+    Json verdict = Call("ivsrt:VerifyParticipantToken", "{\"token\": " + Quote(token) + "}");
     EXPECT_TRUE(verdict.Bool("valid")) << verdict.text();
     ids.insert(verdict.Str("claims/jti"));
   }
@@ -180,12 +165,11 @@ void MultiprocessTest::RunFourWriters(bool mixed) {
 // open and close the store in both modes: no open may shrink data.mdb under the
 // writer (it would die of SIGBUS writing through its larger map).
 TEST_F(MultiprocessTest, OpenersNeverShrinkTheStoreUnderANosyncWriter) {
-  const std::string nosync = StrCat(
-      "{\"data_dir\": ", Quote(dir_),
-      ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 10000000}}");
+  const std::string nosync =
+      StrCat("{\"data_dir\": ", Quote(dir_),
+             ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 10000000}}");
   const std::string data = dir_ + "/data.mdb";
-  ASSERT_TRUE(
-      Engine::Open(nosync).ok());  // the store exists before the fork; closed
+  ASSERT_TRUE(Engine::Open(nosync).ok());  // the store exists before the fork; closed
   Child writer = StartChild([&](int fd) {
     auto engine = Engine::Open(nosync);
     if (!engine.ok()) return 3;
@@ -198,15 +182,12 @@ TEST_F(MultiprocessTest, OpenersNeverShrinkTheStoreUnderANosyncWriter) {
     return 0;
   });
   ASSERT_TRUE(WaitReady(writer, std::chrono::seconds(30)));
-  Child opener = StartChild([&](int fd) {
-    return OpenAndListForever({nosync, options_}, fd);
-  });
+  Child opener = StartChild([&](int fd) { return OpenAndListForever({nosync, options_}, fd); });
   ChildEnd end = WaitChild(writer, std::chrono::seconds(300));
   EXPECT_FALSE(end.timed_out);
   EXPECT_EQ(end.signal, 0) << "the writer died of signal " << end.signal;
   EXPECT_EQ(end.exit_code, 0);
-  EXPECT_TRUE(KillChild(opener))
-      << "the opener stopped by itself (an error in it)";
+  EXPECT_TRUE(KillChild(opener)) << "the opener stopped by itself (an error in it)";
   EXPECT_GE(std::filesystem::file_size(data), size_t{150} << 20);
   Open(nosync);
   EXPECT_EQ(Call("ListStages", R"({"maxResults": 1})").Size("stages"), 1u);

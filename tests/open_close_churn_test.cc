@@ -27,9 +27,8 @@ namespace {
 using std::chrono::seconds;
 
 std::string Options(const std::string& dir) {
-  return StrCat(
-      "{\"data_dir\": ", Quote(dir),
-      ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 1000000}}");
+  return StrCat("{\"data_dir\": ", Quote(dir),
+                ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 1000000}}");
 }
 
 // In a child: creates 500 stages, then rewrites a tag, reopening its engine
@@ -42,12 +41,11 @@ int WriteAndReopen(const std::string& dir, int ready_fd) {
     auto engine = Engine::Open(Options(dir));
     if (!engine.ok()) return 3;
     for (int i = 0; i < 20; ++i, ++writes) {
-      auto done = writes < 500
-                      ? (*engine)->Invoke("CreateStage", "{}")
-                      : (*engine)->Invoke(
-                            "TagResource",
-                            StrCat("{\"resourceArn\": ", Quote(arn),
-                                   ", \"tags\": {\"n\": \"", writes, "\"}}"));
+      auto done =
+          writes < 500
+              ? (*engine)->Invoke("CreateStage", "{}")
+              : (*engine)->Invoke("TagResource", StrCat("{\"resourceArn\": ", Quote(arn),
+                                                        ", \"tags\": {\"n\": \"", writes, "\"}}"));
       if (!done.ok()) return 4;
       if (arn.empty()) arn = Json(*done).Str("stage/arn");
     }
@@ -91,11 +89,9 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       // Each thread reaches the directory by a path of its own.
-      std::string path =
-          t == 0 ? dir_
-          : t == 1
-              ? dir_ + "/."
-              : dir_ + "/../" + std::filesystem::path(dir_).filename().string();
+      std::string path = t == 0   ? dir_
+                         : t == 1 ? dir_ + "/."
+                                  : dir_ + "/../" + std::filesystem::path(dir_).filename().string();
       size_t last = 0;
       for (int i = 0; i < kRounds; ++i) {
         auto engine = Engine::Open(Options(path));
@@ -112,8 +108,7 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
           auto page = (*engine)->Invoke(
               "ListStages", next.empty()
                                 ? std::string(R"({"maxResults": 100})")
-                                : StrCat(R"({"maxResults": 100, "nextToken": )",
-                                         Quote(next), "}"));
+                                : StrCat(R"({"maxResults": 100, "nextToken": )", Quote(next), "}"));
           if (!page.ok()) {
             ADD_FAILURE() << page.status();
             ++errors;
@@ -133,8 +128,7 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(errors, 0);
-  EXPECT_EQ(MostEnvironmentsAtOnce(), 1)
-      << "two environments were open on the store at once";
+  EXPECT_EQ(MostEnvironmentsAtOnce(), 1) << "two environments were open on the store at once";
 
   // With an engine open, the writer (another process) sees this process's
   // locks.
@@ -143,14 +137,11 @@ TEST_F(OpenCloseChurnTest, ThreadsOpeningAndClosingWhileAnotherProcessWrites) {
   ASSERT_TRUE((*engine)->Invoke("ListStages", "{}").ok());
   ChildEnd probe = RunInChild(
       [&, parent = getpid()] {
-        return (LockedByAnother(dir_, 0) ? 0 : 1) +
-               (LockedByAnother(dir_, parent) ? 0 : 2);
+        return (LockedByAnother(dir_, 0) ? 0 : 1) + (LockedByAnother(dir_, parent) ? 0 : 2);
       },
       seconds(10));
-  EXPECT_EQ(probe.exit_code, 0)
-      << "1: the shared lock is gone, 2: the reader lock is gone";
-  EXPECT_TRUE(KillChild(writer))
-      << "the writer stopped by itself (an error in it)";
+  EXPECT_EQ(probe.exit_code, 0) << "1: the shared lock is gone, 2: the reader lock is gone";
+  EXPECT_TRUE(KillChild(writer)) << "the writer stopped by itself (an error in it)";
 }
 
 // The same at the store level, in a tight loop: a store's last close and the
@@ -170,8 +161,7 @@ TEST_F(OpenCloseChurnTest, AStoreClosingIsNeverOpenedBesideItself) {
         // Reads renew a pooled reader, which fails (MDB_BAD_RSLOT) when a
         // closing second environment cleared this process's reader slots.
         for (int read = 0; read < 4; ++read) {
-          absl::Status status = (*store)->Read(
-              [](const store::Txn&) { return absl::OkStatus(); });
+          absl::Status status = (*store)->Read([](const store::Txn&) { return absl::OkStatus(); });
           if (!status.ok()) ++errors;
         }
       }
@@ -179,8 +169,7 @@ TEST_F(OpenCloseChurnTest, AStoreClosingIsNeverOpenedBesideItself) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(errors, 0);
-  EXPECT_EQ(MostEnvironmentsAtOnce(), 1)
-      << "two environments were open on the store at once";
+  EXPECT_EQ(MostEnvironmentsAtOnce(), 1) << "two environments were open on the store at once";
 }
 
 TEST_F(OpenCloseChurnTest, EveryPathToADirectoryIsOneStore) {
@@ -192,11 +181,9 @@ TEST_F(OpenCloseChurnTest, EveryPathToADirectoryIsOneStore) {
   // mount.
   ChildEnd end = RunInChild(
       [&] {
-        if (unshare(geteuid() == 0 ? CLONE_NEWNS
-                                   : CLONE_NEWNS | CLONE_NEWUSER) != 0 ||
+        if (unshare(geteuid() == 0 ? CLONE_NEWNS : CLONE_NEWNS | CLONE_NEWUSER) != 0 ||
             mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
-            mount(dir_.c_str(), mount_point.c_str(), nullptr, MS_BIND,
-                  nullptr) != 0) {
+            mount(dir_.c_str(), mount_point.c_str(), nullptr, MS_BIND, nullptr) != 0) {
           std::perror("bind mount");
           return 2;
         }
@@ -205,14 +192,10 @@ TEST_F(OpenCloseChurnTest, EveryPathToADirectoryIsOneStore) {
         auto c = store::Store::Open(dir_ + "-link", store::Durability::kSync);
         auto d = store::Store::Open(mount_point, store::Durability::kSync);
         if (!a.ok() || !b.ok() || !c.ok() || !d.ok()) return 3;
-        return a->get() == b->get() && a->get() == c->get() &&
-                       a->get() == d->get()
-                   ? 0
-                   : 1;
+        return a->get() == b->get() && a->get() == c->get() && a->get() == d->get() ? 0 : 1;
       },
       seconds(30));
-  EXPECT_EQ(end.exit_code, 0)
-      << "1: two Stores for one directory; 2: no bind mount here";
+  EXPECT_EQ(end.exit_code, 0) << "1: two Stores for one directory; 2: no bind mount here";
   std::filesystem::remove(dir_ + "-link");
   std::filesystem::remove(mount_point);
 }

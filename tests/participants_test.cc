@@ -8,16 +8,13 @@
 namespace ivsrt::testing {
 namespace {
 
-
-
 class TokenTest : public EngineTest {
  protected:
   Json Verify(std::string_view token) {
     return Call("ivsrt:VerifyParticipantToken", "{\"token\": " + Quote(token) + "}");
   }
   Json Token(std::string_view arn, std::string_view extra = "") {
-    return Call("CreateParticipantToken",
-                StrCat("{\"stageArn\": ", Quote(arn), extra, "}"));
+    return Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(arn), extra, "}"));
   }
 };
 
@@ -70,11 +67,12 @@ TEST_F(TokenTest, DurationBoundsAndAttributeBudget) {
   std::string arn = CreateStageArn();
   EXPECT_EQ(Token(arn, R"(, "duration": 20160)").Str("participantToken/expirationTime"),
             "2026-01-16T03:04:05Z");
-  EXPECT_EQ(ErrorOf("CreateParticipantToken",
-                    "{\"stageArn\": " + Quote(arn) + ", \"duration\": 20161}"),
-            "ValidationException");
-  EXPECT_EQ(ErrorOf("CreateParticipantToken", "{\"stageArn\": " + Quote(arn) + ", \"duration\": 0}"),
-            "ValidationException");
+  EXPECT_EQ(
+      ErrorOf("CreateParticipantToken", "{\"stageArn\": " + Quote(arn) + ", \"duration\": 20161}"),
+      "ValidationException");
+  EXPECT_EQ(
+      ErrorOf("CreateParticipantToken", "{\"stageArn\": " + Quote(arn) + ", \"duration\": 0}"),
+      "ValidationException");
   // 1 KB of keys and values in total: 1024 passes, 1025 fails.
   std::string fits = "{\"stageArn\": " + Quote(arn) + ", \"attributes\": {\"k\": \"" +
                      std::string(1023, 'v') + "\"}}";
@@ -120,9 +118,8 @@ TEST_F(TokenTest, DisconnectParticipantRevokesForever) {
   std::string token = out.Str("participantToken/token");
   std::string pid = out.Str("participantToken/participantId");
   Json keep = Token(arn);
-  EXPECT_EQ(Call("DisconnectParticipant", "{\"stageArn\": " + Quote(arn) +
-                                               ", \"participantId\": " + Quote(pid) +
-                                               ", \"reason\": \"kicked\"}")
+  EXPECT_EQ(Call("DisconnectParticipant", "{\"stageArn\": " + Quote(arn) + ", \"participantId\": " +
+                                              Quote(pid) + ", \"reason\": \"kicked\"}")
                 .text(),
             "{}");
   Json verdict = Verify(token);
@@ -139,9 +136,11 @@ TEST_F(TokenTest, DisconnectErrors) {
   EXPECT_EQ(ErrorOf("DisconnectParticipant",
                     "{\"stageArn\": " + Quote(arn) + ", \"participantId\": \"abcdABCDefgh\"}"),
             "ResourceNotFoundException");
-  EXPECT_EQ(ErrorOf("DisconnectParticipant",
-                    R"({"stageArn": "arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh", "participantId": "x"})"),
-            "ResourceNotFoundException");
+  EXPECT_EQ(
+      ErrorOf(
+          "DisconnectParticipant",
+          R"({"stageArn": "arn:aws:ivs:us-east-1:123456789012:stage/abcdABCDefgh", "participantId": "x"})"),
+      "ResourceNotFoundException");
   EXPECT_EQ(ErrorOf("DisconnectParticipant", "{\"stageArn\": " + Quote(arn) + "}"),
             "ValidationException");
   EXPECT_EQ(ErrorOf("DisconnectParticipant",

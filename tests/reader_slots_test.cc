@@ -24,16 +24,13 @@ using std::chrono::seconds;
 
 // Starts `count` children holding `threads` readers each, all at once, and
 // waits until every one holds them.
-std::vector<Child> StartReaders(const std::string& dir, int count,
-                                int threads) {
+std::vector<Child> StartReaders(const std::string& dir, int count, int threads) {
   std::vector<Child> children;
   for (int i = 0; i < count; ++i) {
-    children.push_back(
-        StartChild([&](int fd) { return HoldReaders(dir, threads, fd); }));
+    children.push_back(StartChild([&](int fd) { return HoldReaders(dir, threads, fd); }));
   }
   for (Child& child : children) {
-    EXPECT_TRUE(WaitReady(child, seconds(60)))
-        << "a reader process did not start";
+    EXPECT_TRUE(WaitReady(child, seconds(60))) << "a reader process did not start";
   }
   return children;
 }
@@ -52,9 +49,7 @@ int SlotsSeenByLmdb(const std::string& dir) {
   if (mdb_env_open(env, dir.c_str(), MDB_NOTLS, 0600) == MDB_SUCCESS) {
     lines = 0;
     mdb_reader_list(
-        env,
-        [](const char*, void* ctx) { return ++*static_cast<int*>(ctx), 0; },
-        &lines);
+        env, [](const char*, void* ctx) { return ++*static_cast<int*>(ctx), 0; }, &lines);
   }
   mdb_env_close(env);
   return lines - 1;  // the first line is a header
@@ -81,8 +76,7 @@ TEST_F(ReaderSlotsTest, OpenReclaimsTheSlotsOfKilledProcesses) {
   auto store = store::Store::Open(dir_, store::Durability::kSync);
   ASSERT_TRUE(store.ok()) << store.status();
   EXPECT_EQ(*(*store)->ReaderSlots(), 0);
-  ASSERT_TRUE(
-      (*store)->Read([](const store::Txn&) { return absl::OkStatus(); }).ok());
+  ASSERT_TRUE((*store)->Read([](const store::Txn&) { return absl::OkStatus(); }).ok());
   EXPECT_EQ(*(*store)->ReaderSlots(), 1);
   KillAll(keeper);
 }
@@ -92,9 +86,7 @@ TEST_F(ReaderSlotsTest, AFullReaderTableIsReclaimedByTheNextRead) {
   std::vector<Child> children = StartReaders(dir_, 32, 32);
   auto store = store::Store::Open(dir_, store::Durability::kSync);
   ASSERT_TRUE(store.ok()) << store.status();
-  auto read = [&] {
-    return (*store)->Read([](const store::Txn&) { return absl::OkStatus(); });
-  };
+  auto read = [&] { return (*store)->Read([](const store::Txn&) { return absl::OkStatus(); }); };
   absl::Status full = read();
   EXPECT_NE(full.message().find("MDB_READERS_FULL"), std::string::npos) << full;
   EXPECT_EQ(*(*store)->ReaderSlots(), 1024);
@@ -105,15 +97,14 @@ TEST_F(ReaderSlotsTest, AFullReaderTableIsReclaimedByTheNextRead) {
 
 TEST_F(ReaderSlotsTest, WritesReclaimReadersKilledMidReadSoPagesAreReused) {
   std::vector<Child> children = StartReaders(dir_, 30, 1);
-  auto engine = Engine::Open(
-      StrCat("{\"data_dir\": ", Quote(dir_), ", \"durability\": \"nosync\"}"));
+  auto engine =
+      Engine::Open(StrCat("{\"data_dir\": ", Quote(dir_), ", \"durability\": \"nosync\"}"));
   ASSERT_TRUE(engine.ok()) << engine.status();
   auto created = (*engine)->Invoke("CreateStage", "{}");
   ASSERT_TRUE(created.ok());
   std::string arn = Json(*created).Str("stage/arn");
   KillAll(children);  // each pinned the snapshot it read
-  auto store =
-      store::Store::Open(dir_, store::Durability::kNoSync);  // the engine's own
+  auto store = store::Store::Open(dir_, store::Durability::kNoSync);  // the engine's own
   ASSERT_TRUE(store.ok());
   size_t before = *(*store)->UsedBytes();
   // Each update rewrites ~19 KB of tags; with the dead readers' snapshot
@@ -121,11 +112,10 @@ TEST_F(ReaderSlotsTest, WritesReclaimReadersKilledMidReadSoPagesAreReused) {
   for (int i = 0; i < 3000; ++i) {
     std::string tags = LargestTags();
     tags[tags.size() - 3] = static_cast<char>('a' + i % 26);
-    ASSERT_TRUE(
-        (*engine)
-            ->Invoke("TagResource", StrCat("{\"resourceArn\": ", Quote(arn),
-                                           ", \"tags\": ", tags, "}"))
-            .ok());
+    ASSERT_TRUE((*engine)
+                    ->Invoke("TagResource",
+                             StrCat("{\"resourceArn\": ", Quote(arn), ", \"tags\": ", tags, "}"))
+                    .ok());
   }
   size_t growth = *(*store)->UsedBytes() - before;
   RecordProperty("growth_bytes", std::to_string(growth));

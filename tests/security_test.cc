@@ -37,21 +37,18 @@ class SecurityTest : public EngineTest {
  protected:
   std::string SigningKey() {
     std::string key;
-    absl::Status read =
-        engine_->store().Read([&](const store::Txn& txn) -> absl::Status {
-          auto v = txn.Get(store::Table::kMeta, kSigningKeyMetaKey);
-          if (!v.ok()) return v.status();
-          if (v->has_value()) key = std::string(**v);
-          return absl::OkStatus();
-        });
+    absl::Status read = engine_->store().Read([&](const store::Txn& txn) -> absl::Status {
+      auto v = txn.Get(store::Table::kMeta, kSigningKeyMetaKey);
+      if (!v.ok()) return v.status();
+      if (v->has_value()) key = std::string(**v);
+      return absl::OkStatus();
+    });
     EXPECT_TRUE(read.ok()) << read;
     EXPECT_EQ(key.size(), kSha256Size);
     return key;
   }
   std::string Verdict(std::string_view token) {
-    return Call("ivsrt:VerifyParticipantToken",
-                "{\"token\": " + Quote(token) + "}")
-        .Str("reason");
+    return Call("ivsrt:VerifyParticipantToken", "{\"token\": " + Quote(token) + "}").Str("reason");
   }
 };
 
@@ -61,8 +58,7 @@ TEST_F(SecurityTest, AnyChangedClaimBreaksTheSignature) {
   std::string arn = CreateStageArn();
   std::string token =
       Call("CreateParticipantToken",
-           "{\"stageArn\": " + Quote(arn) +
-               ", \"userId\": \"u\", \"attributes\": {\"a\": \"b\"}}")
+           "{\"stageArn\": " + Quote(arn) + ", \"userId\": \"u\", \"attributes\": {\"a\": \"b\"}}")
           .Str("participantToken/token");
   ASSERT_EQ(Verdict(token), "");
   std::vector<std::string_view> parts = Split(token, '.');
@@ -75,8 +71,7 @@ TEST_F(SecurityTest, AnyChangedClaimBreaksTheSignature) {
   for (auto field : object) {
     std::string name(field.key);
     std::string value = simdjson::minify(field.value);
-    std::vector<std::string> replacements = {"null", "0",  "\"\"",
-                                             "{}",   "[]", value + " "};
+    std::vector<std::string> replacements = {"null", "0", "\"\"", "{}", "[]", value + " "};
     if (field.value.is_string()) {
       std::string_view sv;
       ASSERT_EQ(field.value.get_string().get(sv), simdjson::SUCCESS);
@@ -93,28 +88,21 @@ TEST_F(SecurityTest, AnyChangedClaimBreaksTheSignature) {
     for (const std::string& r : replacements) {
       std::string forged = payload;
       forged.replace(at + Quote(name).size() + 1, value.size(), r);
-      std::string forged_token =
-          StrCat(parts[0], ".", Base64UrlEncode(forged), ".", parts[2]);
+      std::string forged_token = StrCat(parts[0], ".", Base64UrlEncode(forged), ".", parts[2]);
       EXPECT_EQ(Verdict(forged_token), "bad_signature") << forged;
       ++variants;
     }
     // The member dropped, and a member added.
     std::string dropped = payload;
     dropped.erase(at, needle.size());
-    EXPECT_NE(
-        Verdict(StrCat(parts[0], ".", Base64UrlEncode(dropped), ".", parts[2])),
-        "");
+    EXPECT_NE(Verdict(StrCat(parts[0], ".", Base64UrlEncode(dropped), ".", parts[2])), "");
   }
-  std::string added =
-      payload.substr(0, payload.size() - 1) + ",\"admin\":true}";
-  EXPECT_EQ(
-      Verdict(StrCat(parts[0], ".", Base64UrlEncode(added), ".", parts[2])),
-      "bad_signature");
+  std::string added = payload.substr(0, payload.size() - 1) + ",\"admin\":true}";
+  EXPECT_EQ(Verdict(StrCat(parts[0], ".", Base64UrlEncode(added), ".", parts[2])), "bad_signature");
   EXPECT_GT(variants, 50);
   // The header too: another algorithm, with and without a signature.
-  for (std::string_view header :
-       {R"({"alg":"none","typ":"JWT"})", R"({"alg":"HS512","typ":"JWT"})",
-        R"({"alg":"ES384","typ":"JWT"})"}) {
+  for (std::string_view header : {R"({"alg":"none","typ":"JWT"})", R"({"alg":"HS512","typ":"JWT"})",
+                                  R"({"alg":"ES384","typ":"JWT"})"}) {
     std::string body = StrCat(Base64UrlEncode(header), ".", parts[1]);
     EXPECT_NE(Verdict(body + "."), "");
     EXPECT_NE(Verdict(StrCat(body, ".", parts[2])), "");
@@ -123,55 +111,45 @@ TEST_F(SecurityTest, AnyChangedClaimBreaksTheSignature) {
 
 TEST_F(SecurityTest, TokensSignedWithAnotherKeyNeverVerify) {
   std::string arn = CreateStageArn();
-  std::string token =
-      Call("CreateParticipantToken", "{\"stageArn\": " + Quote(arn) + "}")
-          .Str("participantToken/token");
+  std::string token = Call("CreateParticipantToken", "{\"stageArn\": " + Quote(arn) + "}")
+                          .Str("participantToken/token");
   std::vector<std::string_view> parts = Split(token, '.');
   ASSERT_EQ(parts.size(), 3u);
   std::string signing_input = StrCat(parts[0], ".", parts[1]);
   std::string key = SigningKey();
   // Re-signed with the genuine key it verifies (so the forgeries below are well
   // formed) ...
-  EXPECT_EQ(Verdict(StrCat(signing_input, ".",
-                           Base64UrlEncode(HmacSha256(key, signing_input)))),
+  EXPECT_EQ(Verdict(StrCat(signing_input, ".", Base64UrlEncode(HmacSha256(key, signing_input)))),
             "");
   // ... and with any other key it does not.
   std::string near = key;
   near[0] ^= 1;
-  for (std::string other :
-       {near, std::string(32, '\0'), RandomBytes(32), std::string("secret"),
-        std::string(), key + "x", key.substr(0, 31)}) {
+  for (std::string other : {near, std::string(32, '\0'), RandomBytes(32), std::string("secret"),
+                            std::string(), key + "x", key.substr(0, 31)}) {
     EXPECT_EQ(
-        Verdict(StrCat(signing_input, ".",
-                       Base64UrlEncode(HmacSha256(other, signing_input)))),
+        Verdict(StrCat(signing_input, ".", Base64UrlEncode(HmacSha256(other, signing_input)))),
         "bad_signature");
   }
   // A token of another store (another seed, hence another key).
   auto other = Engine::Open(R"({"seed": 43, "clock": "2026-01-02T03:04:05Z"})");
   ASSERT_TRUE(other.ok());
-  auto other_stage = (*other)->Invoke(
-      "CreateStage", R"({"participantTokenConfigurations": [{}]})");
+  auto other_stage = (*other)->Invoke("CreateStage", R"({"participantTokenConfigurations": [{}]})");
   ASSERT_TRUE(other_stage.ok());
-  EXPECT_EQ(Verdict(Json(*other_stage).Str("participantTokens/0/token")),
-            "bad_signature");
+  EXPECT_EQ(Verdict(Json(*other_stage).Str("participantTokens/0/token")), "bad_signature");
 }
 
 // ivsrt:Reset restarts the id counter, so the same stage ARN and participant id
 // come back; a token from before the reset must not verify for the new
 // participant under its id.
 TEST_F(SecurityTest, TokenFromBeforeResetDoesNotComeBackWithReplayedIds) {
-  Json first =
-      Call("CreateStage",
-           R"({"participantTokenConfigurations": [{"userId": "old"}]})");
+  Json first = Call("CreateStage", R"({"participantTokenConfigurations": [{"userId": "old"}]})");
   std::string token = first.Str("participantTokens/0/token");
   ASSERT_EQ(Verdict(token), "");
   Call("ivsrt:Reset", "{}");
   EXPECT_EQ(Verdict(token), "stage_deleted");
   Call("ivsrt:AdvanceClock",
        R"({"seconds": 1})");  // a later token: other iat and exp
-  Json again =
-      Call("CreateStage",
-           R"({"participantTokenConfigurations": [{"userId": "new"}]})");
+  Json again = Call("CreateStage", R"({"participantTokenConfigurations": [{"userId": "new"}]})");
   ASSERT_EQ(again.Str("stage/arn"),
             first.Str("stage/arn"));  // the ids did replay
   ASSERT_EQ(again.Str("participantTokens/0/participantId"),
@@ -198,10 +176,8 @@ TEST_F(SecurityTest, NoApiReturnsTheSigningKey) {
       {"GetStage", "{\"arn\": " + q + "}"},
       {"ListStages", R"({"maxResults": 1})"},
       {"UpdateStage", "{\"arn\": " + q + ", \"name\": \"t\"}"},
-      {"CreateParticipantToken",
-       "{\"stageArn\": " + q + ", \"duration\": 20160}"},
-      {"DisconnectParticipant",
-       "{\"stageArn\": " + q + ", \"participantId\": \"nope\"}"},
+      {"CreateParticipantToken", "{\"stageArn\": " + q + ", \"duration\": 20160}"},
+      {"DisconnectParticipant", "{\"stageArn\": " + q + ", \"participantId\": \"nope\"}"},
       {"TagResource", "{\"resourceArn\": " + q + ", \"tags\": {\"c\": \"d\"}}"},
       {"ListTagsForResource", "{\"resourceArn\": " + q + "}"},
       {"UntagResource", "{\"resourceArn\": " + q + ", \"tagKeys\": [\"c\"]}"},
@@ -218,14 +194,12 @@ TEST_F(SecurityTest, NoApiReturnsTheSigningKey) {
       {"ListStages", "{}"},
   };
   for (const auto& [op, body] : calls) record(engine_->Invoke(op, body));
-  for (std::string_view target :
-       {"/ListStages", "/GetStage", "/Nope", "/tags/x"}) {
+  for (std::string_view target : {"/ListStages", "/GetStage", "/Nope", "/tags/x"}) {
     HttpResponse r = engine_->Http(HttpRequest{"POST", target, "", "{}"});
     all += r.headers + r.body + "\n";
   }
   std::string lower = all;
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   EXPECT_EQ(all.find(key), std::string::npos);
   EXPECT_EQ(lower.find(Hex(key, false)), std::string::npos);
   std::string b64url = Base64UrlEncode(key);

@@ -39,8 +39,7 @@ TEST_F(StagesTest, CreateStageFillsTheDocumentedDefaults) {
             "rtmps://" + host + ".global-contribute-staging.live-video.net:443/app/");
   // The recording defaults, exactly as the AWS CLI shows them.
   Json expected(kDefaultRecording);
-  EXPECT_EQ(out.Minified("stage/autoParticipantRecordingConfiguration"),
-            expected.Minified(""));
+  EXPECT_EQ(out.Minified("stage/autoParticipantRecordingConfiguration"), expected.Minified(""));
 }
 
 TEST_F(StagesTest, CreateStageWithoutNameHasEmptyName) {
@@ -75,8 +74,7 @@ TEST_F(StagesTest, RecordingConfigurationKeepsGivenFieldsOverDefaults) {
                                          R"(, "autoParticipantRecordingConfiguration": {
       "storageConfigurationArn": "", "mediaTypes": ["AUDIO_ONLY"]}})");
   Json expected(kDefaultRecording);
-  EXPECT_EQ(updated.Minified("stage/autoParticipantRecordingConfiguration"),
-            expected.Minified(""));
+  EXPECT_EQ(updated.Minified("stage/autoParticipantRecordingConfiguration"), expected.Minified(""));
 }
 
 TEST_F(StagesTest, UpdateStageChangesOnlyWhatIsGiven) {
@@ -117,12 +115,12 @@ TEST_F(StagesTest, MalformedArnIsValidationUnknownArnIsNotFound) {
 TEST_F(StagesTest, StagesOfAnotherRegionOrAccountAreNotFound) {
   std::string arn = CreateStageArn();
   std::string id = arn.substr(arn.rfind('/') + 1);
-  EXPECT_EQ(ErrorOf("GetStage", "{\"arn\": \"arn:aws:ivs:eu-west-1:123456789012:stage/" + id +
-                                    "\"}"),
-            "ResourceNotFoundException");
-  EXPECT_EQ(ErrorOf("GetStage", "{\"arn\": \"arn:aws:ivs:us-east-1:999999999999:stage/" + id +
-                                    "\"}"),
-            "ResourceNotFoundException");
+  EXPECT_EQ(
+      ErrorOf("GetStage", "{\"arn\": \"arn:aws:ivs:eu-west-1:123456789012:stage/" + id + "\"}"),
+      "ResourceNotFoundException");
+  EXPECT_EQ(
+      ErrorOf("GetStage", "{\"arn\": \"arn:aws:ivs:us-east-1:999999999999:stage/" + id + "\"}"),
+      "ResourceNotFoundException");
   EXPECT_EQ(engine_->InvokeIn("eu-west-1", "ListStages", "{}").value(), R"({"stages":[]})");
 }
 
@@ -194,7 +192,8 @@ TEST_F(StagesTest, ForgedOrForeignNextTokensAreValidationErrors) {
   EXPECT_EQ(ErrorOf("ListStages", R"({"nextToken": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})"),
             "ValidationException");
   // A token from another region does not open here.
-  auto foreign = engine_->InvokeIn("eu-west-1", "ListStages", "{\"nextToken\": " + Quote(token) + "}");
+  auto foreign =
+      engine_->InvokeIn("eu-west-1", "ListStages", "{\"nextToken\": " + Quote(token) + "}");
   EXPECT_TRUE(absl::IsInvalidArgument(foreign.status())) << foreign.status();
   // Nor a token from another store.
   std::string other_token = token;
@@ -256,9 +255,9 @@ TEST_F(StagesTest, InvalidInputStoresNothing) {
 }
 
 TEST_F(StagesTest, UnknownMembersAreIgnoredUnlessStrict) {
-  EXPECT_EQ(Call("CreateStage", R"({"name": "a", "futureMember": {"x": [1, 2]}})")
-                .Str("stage/name"),
-            "a");
+  EXPECT_EQ(
+      Call("CreateStage", R"({"name": "a", "futureMember": {"x": [1, 2]}})").Str("stage/name"),
+      "a");
   Open(R"({"strict": true})");
   EXPECT_EQ(ErrorOf("CreateStage", R"({"name": "a", "futureMember": 1})"), "ValidationException");
 }

@@ -30,10 +30,10 @@ TEST_F(TagsTest, TagMergesUntagRemovesListShows) {
   EXPECT_EQ(tags.Str("tags/a"), "1");
   EXPECT_EQ(tags.Str("tags/b"), "20");
   EXPECT_TRUE(tags.Has("tags/c"));
-  EXPECT_EQ(Call("UntagResource", "{\"resourceArn\": " + Quote(arn) +
-                                       R"(, "tagKeys": ["a", "absent"]})")
-                .text(),
-            "{}");
+  EXPECT_EQ(
+      Call("UntagResource", "{\"resourceArn\": " + Quote(arn) + R"(, "tagKeys": ["a", "absent"]})")
+          .text(),
+      "{}");
   tags = List(arn);
   EXPECT_EQ(tags.Size("tags"), 2u);
   EXPECT_FALSE(tags.Has("tags/a"));
@@ -45,7 +45,7 @@ TEST_F(TagsTest, TagMergesUntagRemovesListShows) {
 TEST_F(TagsTest, FiftyTagsAtMostAfterTheMerge) {
   std::string arn = CreateStageArn("{\"tags\": " + Tags(0, 40) + "}");
   EXPECT_EQ(ErrorOf("TagResource", TagBody(arn, Tags(40, 51))), "ValidationException");
-  EXPECT_EQ(List(arn).Size("tags"), 40u);  // nothing changed
+  EXPECT_EQ(List(arn).Size("tags"), 40u);                                   // nothing changed
   EXPECT_EQ(Call("TagResource", TagBody(arn, Tags(30, 50))).text(), "{}");  // overlap: 50
   EXPECT_EQ(List(arn).Size("tags"), 50u);
   EXPECT_EQ(ErrorOf("TagResource", TagBody(arn, R"({"one-more": "x"})")), "ValidationException");
@@ -56,13 +56,14 @@ TEST_F(TagsTest, FiftyTagsAtMostAfterTheMerge) {
 TEST_F(TagsTest, ReservedPrefixAndLengths) {
   std::string arn = CreateStageArn();
   EXPECT_EQ(ErrorOf("TagResource", TagBody(arn, R"({"aws:x": "1"})")), "ValidationException");
-  EXPECT_EQ(ErrorOf("UntagResource", "{\"resourceArn\": " + Quote(arn) + R"(, "tagKeys": ["aws:x"]})"),
-            "ValidationException");
+  EXPECT_EQ(
+      ErrorOf("UntagResource", "{\"resourceArn\": " + Quote(arn) + R"(, "tagKeys": ["aws:x"]})"),
+      "ValidationException");
   EXPECT_EQ(ErrorOf("TagResource", TagBody(arn, R"({"": "1"})")), "ValidationException");
   EXPECT_EQ(ErrorOf("TagResource", TagBody(arn, "{" + Quote(std::string(129, 'k')) + ": \"\"}")),
             "ValidationException");
   EXPECT_EQ(Call("TagResource", TagBody(arn, "{" + Quote(std::string(128, 'k')) + ": " +
-                                                  Quote(std::string(256, 'v')) + "}"))
+                                                 Quote(std::string(256, 'v')) + "}"))
                 .text(),
             "{}");
   EXPECT_EQ(ErrorOf("TagResource", TagBody(arn, R"({"k": )" + Quote(std::string(257, 'v')) + "}")),
@@ -74,12 +75,12 @@ TEST_F(TagsTest, ReservedPrefixAndLengths) {
 }
 
 TEST_F(TagsTest, MalformedArnsAreValidationWellFormedUnknownOnesNotFound) {
-  for (std::string_view bad : {"", "arn", "arn:aws:ivs:us-east-1:123456789012:stage",
-                               "arn:aws:ivs:us-east-1:123456789012:/abc",
-                               "arn:aws:ivs:US-EAST-1:123456789012:stage/abc",
-                               "arn:aws:s3:us-east-1:123456789012:stage/abc",
-                               "arn:aws:ivs:us-east-1:12345678901x:stage/abc",
-                               "arn:aws:ivs:us-east-1:123456789012:stage/ab_c"}) {
+  for (std::string_view bad :
+       {"", "arn", "arn:aws:ivs:us-east-1:123456789012:stage",
+        "arn:aws:ivs:us-east-1:123456789012:/abc", "arn:aws:ivs:US-EAST-1:123456789012:stage/abc",
+        "arn:aws:s3:us-east-1:123456789012:stage/abc",
+        "arn:aws:ivs:us-east-1:12345678901x:stage/abc",
+        "arn:aws:ivs:us-east-1:123456789012:stage/ab_c"}) {
     EXPECT_EQ(ErrorOf("ListTagsForResource", "{\"resourceArn\": " + Quote(bad) + "}"),
               "ValidationException")
         << bad;
@@ -93,8 +94,9 @@ TEST_F(TagsTest, MalformedArnsAreValidationWellFormedUnknownOnesNotFound) {
         << unknown;
     EXPECT_EQ(ErrorOf("TagResource", TagBody(unknown, R"({"a": "b"})")),
               "ResourceNotFoundException");
-    EXPECT_EQ(ErrorOf("UntagResource", "{\"resourceArn\": " + Quote(unknown) + R"(, "tagKeys": []})"),
-              "ResourceNotFoundException");
+    EXPECT_EQ(
+        ErrorOf("UntagResource", "{\"resourceArn\": " + Quote(unknown) + R"(, "tagKeys": []})"),
+        "ResourceNotFoundException");
   }
 }
 

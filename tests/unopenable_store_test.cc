@@ -27,22 +27,18 @@ using std::chrono::seconds;
 
 constexpr uid_t kNobody = 65534;
 
-std::string Options(const std::string& dir) {
-  return StrCat("{\"data_dir\": ", Quote(dir), "}");
-}
+std::string Options(const std::string& dir) { return StrCat("{\"data_dir\": ", Quote(dir), "}"); }
 
 // In the child: open through the C ABI twice (a failure must not wedge the next
 // open), then a temporary store must still work. Exit codes say which step went
 // wrong.
-int OpenFailsThenAnotherStoreWorks(const std::string& dir,
-                                   const std::string& expected) {
+int OpenFailsThenAnotherStoreWorks(const std::string& dir, const std::string& expected) {
   for (int attempt = 0; attempt < 2; ++attempt) {
     std::string options = Options(dir);
     ivsrt_engine* engine = nullptr;
     ivsrt_error* error = nullptr;
     int rc = ivsrt_engine_open(options.data(), options.size(), &engine, &error);
-    if (rc != IVSRT_EOPTIONS || engine != nullptr || error == nullptr)
-      return 10 + attempt;
+    if (rc != IVSRT_EOPTIONS || engine != nullptr || error == nullptr) return 10 + attempt;
     std::string message = ivsrt_error_message(error);
     bool named = message.find(expected) != std::string::npos;
     if (!named) std::fprintf(stderr, "open error: %s\n", message.c_str());
@@ -66,23 +62,19 @@ class UnopenableStoreTest : public ::testing::Test {
     fs::permissions(root_, fs::perms::all, fs::perm_options::replace);
     std::error_code ignored;
     for (const auto& entry : fs::recursive_directory_iterator(root_, ignored)) {
-      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add,
-                      ignored);
+      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ignored);
     }
     fs::remove_all(root_);
   }
 
   // A real store with some pages in it, closed.
   void MakeStore() {
-    auto engine = Engine::Open(StrCat(
-        "{\"data_dir\": ", Quote(dir_),
-        ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 1000}}"));
+    auto engine =
+        Engine::Open(StrCat("{\"data_dir\": ", Quote(dir_),
+                            ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 1000}}"));
     ASSERT_TRUE(engine.ok()) << engine.status();
     for (int i = 0; i < 200; ++i) {
-      ASSERT_TRUE(
-          (*engine)
-              ->Invoke("CreateStage", StrCat("{\"tags\": ", LargestTags(), "}"))
-              .ok());
+      ASSERT_TRUE((*engine)->Invoke("CreateStage", StrCat("{\"tags\": ", LargestTags(), "}")).ok());
     }
   }
 
@@ -91,16 +83,13 @@ class UnopenableStoreTest : public ::testing::Test {
   void ExpectUnopenable(const std::string& expected, uid_t uid = 0) {
     ChildEnd end = RunInChild(
         [&] {
-          if (uid != 0 && geteuid() == 0 &&
-              (setgid(uid) != 0 || setuid(uid) != 0))
-            return 40;
+          if (uid != 0 && geteuid() == 0 && (setgid(uid) != 0 || setuid(uid) != 0)) return 40;
           return OpenFailsThenAnotherStoreWorks(dir_, expected);
         },
         seconds(10));
     EXPECT_FALSE(end.timed_out) << "the open hung";
     EXPECT_EQ(end.signal, 0) << "the open died of signal " << end.signal;
-    EXPECT_EQ(end.exit_code, 0)
-        << "step " << end.exit_code << " failed (see the child's stderr)";
+    EXPECT_EQ(end.exit_code, 0) << "step " << end.exit_code << " failed (see the child's stderr)";
   }
 
   void WriteFile(const std::string& path, const std::string& bytes) {
@@ -136,8 +125,7 @@ TEST_F(UnopenableStoreTest, MetaPagesDamaged) {
   int fd = open((dir_ + "/data.mdb").c_str(), O_WRONLY);
   ASSERT_GE(fd, 0);
   std::string junk(8192, '\x5a');
-  ASSERT_EQ(pwrite(fd, junk.data(), junk.size(), 0),
-            static_cast<ssize_t>(junk.size()));
+  ASSERT_EQ(pwrite(fd, junk.data(), junk.size(), 0), static_cast<ssize_t>(junk.size()));
   close(fd);
   ExpectUnopenable("not an LMDB file");
 }
@@ -165,8 +153,7 @@ TEST_F(UnopenableStoreTest, StoreFilesThatAreNotRegularFiles) {
       {"data.mdb", [](const std::string& p) { mkfifo(p.c_str(), 0600); }},
       {"lock.mdb", [](const std::string& p) { fs::create_directory(p); }},
       {"lock.mdb", [](const std::string& p) { mkfifo(p.c_str(), 0600); }},
-      {"lock.mdb",
-       [](const std::string& p) { fs::create_symlink("/dev/null", p); }},
+      {"lock.mdb", [](const std::string& p) { fs::create_symlink("/dev/null", p); }},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);

@@ -25,14 +25,20 @@ TEST(JsonWriter, KeepsUtf8AndReplacesInvalidBytes) {
   AppendJsonString(out, "caf\xc3\xa9 \xe2\x82\xac");
   EXPECT_EQ(out, "\"caf\xc3\xa9 \xe2\x82\xac\"");
   out.clear();
-  AppendJsonString(out, "a\xff" "b\xc3");
-  EXPECT_EQ(out, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+  AppendJsonString(out,
+                   "a\xff"
+                   "b\xc3");
+  EXPECT_EQ(out,
+            "\"a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD\"");
   EXPECT_TRUE(simdjson::validate_utf8(out.data(), out.size()));
 }
 
 TEST(JsonWriter, EscapesAndChecksBytesPastTheFirstEightOfLongStrings) {
   std::string out;
-  AppendJsonString(out, "arn:aws:ivs:us-east-1:1/\"q\"\x1f" "caf\xc3\xa9\\end");
+  AppendJsonString(out,
+                   "arn:aws:ivs:us-east-1:1/\"q\"\x1f"
+                   "caf\xc3\xa9\\end");
   EXPECT_EQ(out, "\"arn:aws:ivs:us-east-1:1/\\\"q\\\"\\u001fcaf\xc3\xa9\\\\end\"");
   out.clear();
   AppendJsonString(out, "0123456789abcdef\xff");

@@ -25,9 +25,7 @@ std::string_view PatternOf(const Shape& shape) {
   return shape.pattern == kNoPattern ? "" : Patterns()[shape.pattern];
 }
 
-bool ValidIndex(int shape) {
-  return shape >= 0 && static_cast<size_t>(shape) < Shapes().size();
-}
+bool ValidIndex(int shape) { return shape >= 0 && static_cast<size_t>(shape) < Shapes().size(); }
 
 TEST(ModelTablesTest, HasEveryOperationOfTheModel) {
   // NOTES.md section 3 lists 39 operations.
@@ -124,8 +122,7 @@ TEST(ModelTablesTest, EveryReferenceIsInRangeAndFitsItsType) {
     for (const Member& m : s.members) {
       EXPECT_TRUE(ValidIndex(m.shape)) << m.name;
       EXPECT_TRUE(names.insert(m.name).second) << "duplicate member " << m.name;
-      EXPECT_EQ(m.location_name.empty(), m.location == Location::kBody)
-          << m.name;
+      EXPECT_EQ(m.location_name.empty(), m.location == Location::kBody) << m.name;
     }
     if (s.pattern != kNoPattern) {
       EXPECT_GE(s.pattern, 0);
@@ -152,8 +149,7 @@ TEST(ModelTablesTest, ConstraintsMatchTheModel) {
   const Shape& stage_arn = Named("StageArn");
   EXPECT_EQ(stage_arn.min, 1);
   EXPECT_EQ(stage_arn.max, 128);
-  EXPECT_EQ(PatternOf(stage_arn),
-            "arn:aws:ivs:[a-z0-9-]+:[0-9]+:stage/[a-zA-Z0-9-]+");
+  EXPECT_EQ(PatternOf(stage_arn), "arn:aws:ivs:[a-z0-9-]+:[0-9]+:stage/[a-zA-Z0-9-]+");
 
   const Shape& duration = Named("ParticipantTokenDurationMinutes");
   EXPECT_EQ(duration.type, Type::kInteger);
@@ -195,14 +191,12 @@ TEST(ModelTablesTest, ConstraintsMatchTheModel) {
   EXPECT_EQ(session.max, 16);
 
   // Patterns with the ^...$ anchors of the original model keep them.
-  EXPECT_EQ(
-      PatternOf(Named("AutoParticipantRecordingStorageConfigurationArn")),
-      "^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:storage-configuration/[a-zA-Z0-9-]+$");
+  EXPECT_EQ(PatternOf(Named("AutoParticipantRecordingStorageConfigurationArn")),
+            "^$|^arn:aws:ivs:[a-z0-9-]+:[0-9]+:storage-configuration/[a-zA-Z0-9-]+$");
 }
 
 TEST(ModelTablesTest, ResourceArnCarriesTheDocumentedFixUp) {
-  EXPECT_EQ(PatternOf(Named("ResourceArn")),
-            "arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+");
+  EXPECT_EQ(PatternOf(Named("ResourceArn")), "arn:aws:ivs:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+");
   for (std::string_view p : Patterns()) {
     EXPECT_EQ(p.find("[a-z-]/"), std::string_view::npos) << p;
   }
@@ -241,13 +235,11 @@ TEST(ModelTablesTest, MembersKeepOrderRequirednessAndLocation) {
   EXPECT_EQ(FindOperation("CreateStage")->request_uri, "/CreateStage");
 
   const Member* token_arn =
-      MemberOf(ShapeAt(FindOperation("CreateParticipantToken")->input_shape),
-               "stageArn");
+      MemberOf(ShapeAt(FindOperation("CreateParticipantToken")->input_shape), "stageArn");
   ASSERT_NE(token_arn, nullptr);
   EXPECT_TRUE(token_arn->required);
 
-  const Member* header =
-      MemberOf(Named("ValidationException"), "xAmznErrorType");
+  const Member* header = MemberOf(Named("ValidationException"), "xAmznErrorType");
   ASSERT_NE(header, nullptr);
   EXPECT_EQ(header->location, Location::kHeader);
   EXPECT_EQ(header->location_name, "x-amzn-ErrorType");

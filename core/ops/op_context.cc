@@ -12,8 +12,7 @@ namespace {
 constexpr std::string_view kIdCounterKey = "id_counter";
 constexpr std::string_view kGenerationKey = "generation";
 
-absl::StatusOr<uint64_t> LoadCounter(const store::Txn& txn,
-                                     std::string_view key) {
+absl::StatusOr<uint64_t> LoadCounter(const store::Txn& txn, std::string_view key) {
   ASSIGN_OR_RETURN(auto stored, txn.Get(store::Table::kMeta, key));
   if (!stored.has_value()) return 0;
   auto parsed = store::ParseBigEndian64(*stored);
@@ -23,14 +22,11 @@ absl::StatusOr<uint64_t> LoadCounter(const store::Txn& txn,
 
 }  // namespace
 
-std::string OpContext::Partition() const {
-  return StrCat(account, ":", region, ":");
-}
+std::string OpContext::Partition() const { return StrCat(account, ":", region, ":"); }
 
 absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx) {
   ASSIGN_OR_RETURN(uint64_t counter, LoadCounter(txn, kIdCounterKey));
-  RETURN_IF_ERROR(txn.Put(store::Table::kMeta, kIdCounterKey,
-                          store::BigEndian64(counter + 1)));
+  RETURN_IF_ERROR(txn.Put(store::Table::kMeta, kIdCounterKey, store::BigEndian64(counter + 1)));
   return DrawnId{counter, ctx.services->ids.Alnum12(counter)};
 }
 
@@ -41,24 +37,20 @@ absl::StatusOr<uint64_t> StoreGeneration(const store::Txn& txn) {
 absl::Status ResetMeta(store::Txn& txn) {
   ASSIGN_OR_RETURN(uint64_t generation, StoreGeneration(txn));
   std::vector<std::string> keys;
-  RETURN_IF_ERROR(txn.Scan(store::Table::kMeta, "", "",
-                           [&](std::string_view key, std::string_view) {
-                             if (key != kSigningKeyMetaKey)
-                               keys.emplace_back(key);
-                             return true;
-                           }));
-  for (const std::string& key : keys)
-    RETURN_IF_ERROR(txn.Delete(store::Table::kMeta, key));
-  return txn.Put(store::Table::kMeta, kGenerationKey,
-                 store::BigEndian64(generation + 1));
+  RETURN_IF_ERROR(
+      txn.Scan(store::Table::kMeta, "", "", [&](std::string_view key, std::string_view) {
+        if (key != kSigningKeyMetaKey) keys.emplace_back(key);
+        return true;
+      }));
+  for (const std::string& key : keys) RETURN_IF_ERROR(txn.Delete(store::Table::kMeta, key));
+  return txn.Put(store::Table::kMeta, kGenerationKey, store::BigEndian64(generation + 1));
 }
 
 std::string_view StringOr(const Value& request, std::string_view member,
                           std::string_view fallback) {
   const Value* v = request.Find(member);
-  return v != nullptr && v->kind() == Value::Kind::kString
-             ? std::string_view(v->as_string())
-             : fallback;
+  return v != nullptr && v->kind() == Value::Kind::kString ? std::string_view(v->as_string())
+                                                           : fallback;
 }
 
 }  // namespace ivsrt

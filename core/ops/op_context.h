@@ -45,13 +45,11 @@ struct OpContext {
 
 // An operation: request already validated against its input shape; returns the
 // output JSON.
-using Handler = absl::StatusOr<std::string> (*)(const OpContext& ctx,
-                                                const Value& request);
+using Handler = absl::StatusOr<std::string> (*)(const OpContext& ctx, const Value& request);
 
 struct DrawnId {
-  uint64_t
-      counter;  // strictly increasing across the store: also a creation order
-  std::string id;  // 12 alphanumerics
+  uint64_t counter;  // strictly increasing across the store: also a creation order
+  std::string id;    // 12 alphanumerics
 };
 // Draws the next id from the store's persisted counter (inside the caller's
 // write txn).
@@ -66,8 +64,7 @@ absl::StatusOr<uint64_t> StoreGeneration(const store::Txn& txn);
 absl::Status ResetMeta(store::Txn& txn);
 
 // Request accessors for validated members.
-std::string_view StringOr(const Value& request, std::string_view member,
-                          std::string_view fallback);
+std::string_view StringOr(const Value& request, std::string_view member, std::string_view fallback);
 
 }  // namespace ivsrt
 

@@ -16,14 +16,10 @@
 namespace ivsrt {
 
 // Both read the generation in `txn`, the transaction that reads the page.
-absl::StatusOr<std::string> SealPageToken(const OpContext& ctx,
-                                          const store::Txn& txn,
-                                          std::string_view operation,
-                                          uint64_t position);
-absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx,
-                                       const store::Txn& txn,
-                                       std::string_view operation,
-                                       std::string_view token);
+absl::StatusOr<std::string> SealPageToken(const OpContext& ctx, const store::Txn& txn,
+                                          std::string_view operation, uint64_t position);
+absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, const store::Txn& txn,
+                                       std::string_view operation, std::string_view token);
 
 // maxResults of a list request, or its default.
 int64_t MaxResults(const Value& request, int64_t fallback);

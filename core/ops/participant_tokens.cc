@@ -1,9 +1,9 @@
 #include "core/ops/participant_tokens.h"
 
-#include "core/strings.h"
 #include "core/clock.h"
 #include "core/errors.h"
 #include "core/store/codec.h"
+#include "core/strings.h"
 #include "core/token.h"
 
 namespace ivsrt {
@@ -48,9 +48,7 @@ absl::StatusOr<ParticipantRecord> DecodeParticipant(std::string_view bytes) {
   return p;
 }
 
-std::string ParticipantPrefix(std::string_view stage_arn) {
-  return StrCat(stage_arn, "|");
-}
+std::string ParticipantPrefix(std::string_view stage_arn) { return StrCat(stage_arn, "|"); }
 
 std::string ParticipantKey(std::string_view stage_arn, std::string_view participant_id) {
   return StrCat(stage_arn, "|", participant_id);
@@ -63,7 +61,7 @@ absl::Status CheckAttributes(const Value& token_config, std::string_view member)
   for (const auto& [k, v] : attributes->entries()) total += k.size() + v.as_string().size();
   if (total > kMaxAttributesBytes) {
     return ValidationError(StrCat(member, ": must be at most 1 KB (1024 bytes) of keys ",
-                                        "and values in total, got ", total));
+                                  "and values in total, got ", total));
   }
   return absl::OkStatus();
 }

@@ -1,9 +1,9 @@
 // CreateParticipantToken, DisconnectParticipant.
-#include "core/strings.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/stage_record.h"
+#include "core/strings.h"
 
 namespace ivsrt::ops {
 

@@ -33,8 +33,7 @@ std::string Render(const Value* config) {
   w.Key("mediaTypes");
   WriteStringList(w, config ? config->Find("mediaTypes") : nullptr, "AUDIO_VIDEO");
   w.Key("recordParticipantReplicas").Bool(replicas ? replicas->as_bool() : true);
-  w.Key("recordingReconnectWindowSeconds")
-      .Int(IntOr(config, "recordingReconnectWindowSeconds", 0));
+  w.Key("recordingReconnectWindowSeconds").Int(IntOr(config, "recordingReconnectWindowSeconds", 0));
   w.Field("storageConfigurationArn", arn ? std::string_view(arn->as_string()) : "");
   w.Key("thumbnailConfiguration").BeginObject();
   w.Field("recordingMode", mode ? std::string_view(mode->as_string()) : "DISABLED");

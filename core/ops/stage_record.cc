@@ -1,9 +1,9 @@
 #include "core/ops/stage_record.h"
 
-#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/recording_config.h"
+#include "core/strings.h"
 
 namespace ivsrt {
 
@@ -82,10 +82,10 @@ void WriteStage(JsonWriter& w, std::string_view arn, const StageRecord& stage,
   WriteRecordingConfig(w, stage.recording_json);
   w.Key("endpoints").BeginObject();
   w.Field("events", "wss://global.events.live-video.net");
-  w.Field("rtmp", StrCat("rtmp://", stage.endpoint_host,
-                               ".global-contribute-staging.live-video.net/app/"));
+  w.Field("rtmp",
+          StrCat("rtmp://", stage.endpoint_host, ".global-contribute-staging.live-video.net/app/"));
   w.Field("rtmps", StrCat("rtmps://", stage.endpoint_host,
-                                ".global-contribute-staging.live-video.net:443/app/"));
+                          ".global-contribute-staging.live-video.net:443/app/"));
   w.Field("whip", StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net"));
   w.EndObject();
   w.Field("name", stage.name);

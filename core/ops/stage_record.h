@@ -16,10 +16,10 @@ namespace ivsrt {
 
 struct StageRecord {
   std::string id;
-  uint64_t seq = 0;                // creation order, the ListStages order
+  uint64_t seq = 0;  // creation order, the ListStages order
   std::string name;
-  std::string recording_json;      // canonical AutoParticipantRecordingConfiguration; "" = default
-  std::string endpoint_host;       // 12 hex characters shared by the whip/rtmp endpoints
+  std::string recording_json;  // canonical AutoParticipantRecordingConfiguration; "" = default
+  std::string endpoint_host;   // 12 hex characters shared by the whip/rtmp endpoints
 };
 
 std::string EncodeStage(const StageRecord& stage);

@@ -1,7 +1,6 @@
 // CreateStage, GetStage, ListStages, UpdateStage, DeleteStage.
 #include <vector>
 
-#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
@@ -11,15 +10,14 @@
 #include "core/ops/stage_record.h"
 #include "core/ops/tag_rules.h"
 #include "core/store/codec.h"
+#include "core/strings.h"
 
 namespace ivsrt::ops {
 namespace {
 
 constexpr int64_t kDefaultListStagesPage = 50;
 
-std::string StageCountKey(const OpContext& ctx) {
-  return StrCat("stage_count:", ctx.Partition());
-}
+std::string StageCountKey(const OpContext& ctx) { return StrCat("stage_count:", ctx.Partition()); }
 
 absl::StatusOr<uint64_t> StageCount(const store::Txn& txn, const OpContext& ctx) {
   ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kMeta, StageCountKey(ctx)));
@@ -55,8 +53,7 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
   if (token_configs) {
     for (size_t i = 0; i < token_configs->items().size(); ++i) {
       RETURN_IF_ERROR(CheckAttributes(
-          token_configs->items()[i],
-          StrCat("participantTokenConfigurations[", i, "].attributes")));
+          token_configs->items()[i], StrCat("participantTokenConfigurations[", i, "].attributes")));
     }
   }
   StageRecord stage;
@@ -69,9 +66,9 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(uint64_t count, StageCount(txn, ctx));
     if (count >= static_cast<uint64_t>(ctx.services->quotas.stages)) {
-      return ServiceQuotaExceededError(
-          StrCat("Stage quota exceeded: at most ", ctx.services->quotas.stages,
-                       " stages per account and region"));
+      return ServiceQuotaExceededError(StrCat("Stage quota exceeded: at most ",
+                                              ctx.services->quotas.stages,
+                                              " stages per account and region"));
     }
     ASSIGN_OR_RETURN(DrawnId drawn, NextId(txn, ctx));
     stage.id = drawn.id;
@@ -115,12 +112,10 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
   int64_t max_results = MaxResults(request, kDefaultListStagesPage);
   std::string_view next_token = StringOr(request, "nextToken", "");
   std::string response;
-  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn)
-                                                -> absl::Status {
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
     uint64_t from_seq = 0;
     if (!next_token.empty()) {
-      ASSIGN_OR_RETURN(from_seq,
-                       OpenPageToken(ctx, txn, "ListStages", next_token));
+      ASSIGN_OR_RETURN(from_seq, OpenPageToken(ctx, txn, "ListStages", next_token));
     }
     std::string prefix = ctx.Partition();
     std::vector<std::string> ids;
@@ -139,8 +134,7 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
     JsonWriter w;
     w.BeginObject();
     if (more) {
-      ASSIGN_OR_RETURN(std::string token,
-                       SealPageToken(ctx, txn, "ListStages", last_seq + 1));
+      ASSIGN_OR_RETURN(std::string token, SealPageToken(ctx, txn, "ListStages", last_seq + 1));
       w.Field("nextToken", token);
     }
     w.Key("stages").BeginArray();
@@ -155,8 +149,7 @@ absl::StatusOr<std::string> ListStages(const OpContext& ctx, const Value& reques
       key.resize(prefix.size());
       key += id;
       ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, key));
-      if (!bytes.has_value())
-        return InternalError(StrCat("stage index points at ", id));
+      if (!bytes.has_value()) return InternalError(StrCat("stage index points at ", id));
       ASSIGN_OR_RETURN(std::string_view name, DecodeStageName(id, *bytes));
       w.BeginObject();
       w.Field("arn", arn);

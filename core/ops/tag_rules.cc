@@ -1,16 +1,15 @@
 #include "core/ops/tag_rules.h"
 
-#include "core/strings.h"
 #include "core/errors.h"
+#include "core/strings.h"
 
 namespace ivsrt {
 
 absl::Status CheckTagKeysNotReserved(const Value& tags_or_keys, std::string_view member) {
   auto check = [&](std::string_view key) {
-    return key.starts_with("aws:")
-               ? ValidationError(StrCat(member, ": tag key ", key,
-                                              " uses the reserved prefix aws:"))
-               : absl::OkStatus();
+    return key.starts_with("aws:") ? ValidationError(StrCat(member, ": tag key ", key,
+                                                            " uses the reserved prefix aws:"))
+                                   : absl::OkStatus();
   };
   for (const auto& [key, value] : tags_or_keys.entries()) RETURN_IF_ERROR(check(key));
   for (const Value& key : tags_or_keys.items()) RETURN_IF_ERROR(check(key.as_string()));

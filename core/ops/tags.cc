@@ -1,10 +1,10 @@
 // TagResource, UntagResource, ListTagsForResource: tags of any resource, by ARN.
-#include "core/strings.h"
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
 #include "core/ops/stage_record.h"
 #include "core/ops/tag_rules.h"
+#include "core/strings.h"
 
 namespace ivsrt::ops {
 namespace {
@@ -28,9 +28,8 @@ absl::StatusOr<std::string> TagResource(const OpContext& ctx, const Value& reque
     ASSIGN_OR_RETURN(store::TagMap merged, LoadTags(txn, arn));
     for (const auto& [key, value] : tags->entries()) merged[key] = value.as_string();
     if (merged.size() > kMaxTagsPerResource) {
-      return ValidationError(StrCat("tags: a resource may have at most ",
-                                          kMaxTagsPerResource, " tags; this request would give it ",
-                                          merged.size()));
+      return ValidationError(StrCat("tags: a resource may have at most ", kMaxTagsPerResource,
+                                    " tags; this request would give it ", merged.size()));
     }
     return StoreTags(txn, arn, merged);
   }));

@@ -15,16 +15,14 @@ namespace {
 
 // LMDB opens both files with O_RDWR | O_CREAT: on a FIFO its first read would
 // wait forever, on a directory or a device it fails later and less clearly.
-absl::Status CheckRegularFileIfPresent(const std::string& dir,
-                                       const char* name) {
+absl::Status CheckRegularFileIfPresent(const std::string& dir, const char* name) {
   std::string path = StrCat(dir, "/", name);
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) return absl::OkStatus();
     return CannotOpenStore(dir, StrCat(name, ": ", strerror(errno)));
   }
-  if (!S_ISREG(st.st_mode))
-    return CannotOpenStore(dir, StrCat(name, " is not a regular file"));
+  if (!S_ISREG(st.st_mode)) return CannotOpenStore(dir, StrCat(name, " is not a regular file"));
   return absl::OkStatus();
 }
 
@@ -37,20 +35,16 @@ absl::Status CannotOpenStore(const std::string& path, std::string_view why) {
 absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir) {
   if (dir.empty()) return InternalError("data_dir is empty");
   if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return InternalError(
-        StrCat("cannot create data_dir ", dir, ": ", strerror(errno)));
+    return InternalError(StrCat("cannot create data_dir ", dir, ": ", strerror(errno)));
   }
   char resolved[PATH_MAX];
   if (realpath(dir.c_str(), resolved) == nullptr) {
-    return InternalError(
-        StrCat("cannot resolve data_dir ", dir, ": ", strerror(errno)));
+    return InternalError(StrCat("cannot resolve data_dir ", dir, ": ", strerror(errno)));
   }
   StoreDirectory out{.path = resolved, .id = {}};
   struct stat st;
-  if (stat(out.path.c_str(), &st) != 0)
-    return CannotOpenStore(out.path, strerror(errno));
-  if (!S_ISDIR(st.st_mode))
-    return CannotOpenStore(out.path, "data_dir is not a directory");
+  if (stat(out.path.c_str(), &st) != 0) return CannotOpenStore(out.path, strerror(errno));
+  if (!S_ISDIR(st.st_mode)) return CannotOpenStore(out.path, "data_dir is not a directory");
   out.id = DirectoryId{st.st_dev, st.st_ino};
   RETURN_IF_ERROR(CheckRegularFileIfPresent(out.path, "data.mdb"));
   RETURN_IF_ERROR(CheckRegularFileIfPresent(out.path, "lock.mdb"));
@@ -61,24 +55,20 @@ absl::Status CheckDataFileComplete(MDB_env* env, const std::string& path) {
   MDB_envinfo info;
   MDB_stat stat_out;
   int fd = -1;
-  if (mdb_env_info(env, &info) != MDB_SUCCESS ||
-      mdb_env_stat(env, &stat_out) != MDB_SUCCESS ||
+  if (mdb_env_info(env, &info) != MDB_SUCCESS || mdb_env_stat(env, &stat_out) != MDB_SUCCESS ||
       mdb_env_get_fd(env, &fd) != MDB_SUCCESS) {
     return CannotOpenStore(path, "cannot read the store's header");
   }
   struct stat st;
-  if (fstat(fd, &st) != 0)
-    return CannotOpenStore(path, StrCat("data.mdb: ", strerror(errno)));
+  if (fstat(fd, &st) != 0) return CannotOpenStore(path, StrCat("data.mdb: ", strerror(errno)));
   // Overflow-safe: a damaged header may claim any page number.
   const uint64_t page_size = stat_out.ms_psize;
   const uint64_t pages = static_cast<uint64_t>(info.me_last_pgno) + 1;
   const uint64_t file_size = static_cast<uint64_t>(st.st_size);
   if (page_size == 0 || pages > file_size / page_size) {
     return CannotOpenStore(
-        path,
-        StrCat("data.mdb is truncated or damaged: its last committed page is ",
-               pages - 1, " (", page_size, " bytes each), but the file holds ",
-               file_size, " bytes"));
+        path, StrCat("data.mdb is truncated or damaged: its last committed page is ", pages - 1,
+                     " (", page_size, " bytes each), but the file holds ", file_size, " bytes"));
   }
   return absl::OkStatus();
 }

@@ -7,8 +7,7 @@ namespace ivsrt::store {
 namespace {
 
 size_t FirstSlot(size_t slots) {
-  static thread_local const size_t hash =
-      std::hash<std::thread::id>{}(std::this_thread::get_id());
+  static thread_local const size_t hash = std::hash<std::thread::id>{}(std::this_thread::get_id());
   return hash % slots;
 }
 
@@ -19,8 +18,7 @@ MDB_txn* ReaderPool::Take() {
   for (size_t i = 0; i < kSlots; ++i) {
     std::atomic<MDB_txn*>& slot = slots_[(first + i) % kSlots].txn;
     if (slot.load(std::memory_order_relaxed) == nullptr) continue;
-    if (MDB_txn* txn = slot.exchange(nullptr, std::memory_order_acquire))
-      return txn;
+    if (MDB_txn* txn = slot.exchange(nullptr, std::memory_order_acquire)) return txn;
   }
   return nullptr;
 }

@@ -16,8 +16,8 @@ namespace {
 
 constexpr size_t kInitialMapSize = size_t{64} << 20;
 constexpr unsigned kMaxReaders = 1024;
-constexpr const char* kTableNames[kTableCount] = {
-    "meta", "stages", "stage_order", "tags", "participants"};
+constexpr const char* kTableNames[kTableCount] = {"meta", "stages", "stage_order", "tags",
+                                                  "participants"};
 
 // The process-wide registry: at most one environment per directory, LMDB's
 // rule. Two MDB_envs on one directory share this process's POSIX locks on
@@ -62,18 +62,14 @@ absl::Status OpenError(const std::string& path, int rc) {
 
 }  // namespace
 
-absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path,
-                                                     Durability durability,
+absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path, Durability durability,
                                                      MDB_dbi* dbis) {
   MDB_env* raw = nullptr;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&raw), "create"));
   EnvPtr env(raw);
-  RETURN_IF_ERROR(
-      LmdbStatus(mdb_env_set_maxdbs(raw, kTableCount), "set_maxdbs"));
-  RETURN_IF_ERROR(
-      LmdbStatus(mdb_env_set_maxreaders(raw, kMaxReaders), "set_maxreaders"));
-  RETURN_IF_ERROR(
-      LmdbStatus(mdb_env_set_mapsize(raw, kInitialMapSize), "mapsize"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(raw, kTableCount), "set_maxdbs"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxreaders(raw, kMaxReaders), "set_maxreaders"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(raw, kInitialMapSize), "mapsize"));
   // NOTLS: read transactions are not tied to threads (Go moves goroutines
   // between them). No MDB_WRITEMAP, in either mode: with it LMDB truncates
   // data.mdb to this process's map size at every map, under the feet of a
@@ -109,8 +105,7 @@ absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path,
   return env;
 }
 
-absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
-                                                   Durability durability) {
+absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir, Durability durability) {
   ASSIGN_OR_RETURN(StoreDirectory directory, PrepareDirectory(dir));
   WatchForks();
   // Declared before the lock, so released after it: a last reference dropped
@@ -132,8 +127,7 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir,
   // Nothing that can fail after the Store exists: its destructor takes
   // registry_mu.
   MDB_dbi dbis[kTableCount] = {};
-  ASSIGN_OR_RETURN(EnvPtr env,
-                   OpenEnvironment(directory.path, durability, dbis));
+  ASSIGN_OR_RETURN(EnvPtr env, OpenEnvironment(directory.path, durability, dbis));
   MDB_envinfo info;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env.get(), &info), "info"));
   std::shared_ptr<Store> store(new Store());
@@ -173,8 +167,7 @@ absl::StatusOr<MDB_txn*> Store::Begin(unsigned flags) {
   if (rc == MDB_READERS_FULL) {
     // Slots of killed processes fill the table until someone reclaims them.
     absl::StatusOr<int> reclaimed = ReclaimDeadReaders();
-    if (reclaimed.ok() && *reclaimed > 0)
-      rc = mdb_txn_begin(env_.get(), nullptr, flags, &txn);
+    if (reclaimed.ok() && *reclaimed > 0) rc = mdb_txn_begin(env_.get(), nullptr, flags, &txn);
   }
   if (rc == MDB_SUCCESS) return txn;
   if (rc == MDB_MAP_RESIZED) return absl::AbortedError("map resized");
@@ -199,8 +192,7 @@ absl::Status Store::Grow(size_t seen_map_size) {
   // process did: mdb_env_set_mapsize(0) adopts the size in the file.
   size_t current = map_size_.load();
   size_t size = current > seen_map_size ? 0 : current * 2;
-  RETURN_IF_ERROR(
-      LmdbStatus(mdb_env_set_mapsize(env_.get(), size), "set_mapsize"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env_.get(), size), "set_mapsize"));
   MDB_envinfo info;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));
   map_size_ = info.me_mapsize;
@@ -223,8 +215,7 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
           status = body(t);
         }
         MDB_txn* done = t.Release();
-        mdb_txn_reset(
-            done);  // ends the snapshot; the reader slot stays with the handle
+        mdb_txn_reset(done);  // ends the snapshot; the reader slot stays with the handle
         idle_readers_.Put(done);
         return status;
       }
@@ -250,8 +241,7 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
         status = body(t);
         if (status.ok()) status = t.Commit();
         if (status.ok() && ++writes_ % kReclaimEveryWrites == 0) {
-          ReclaimDeadReaders()
-              .IgnoreError();  // best effort; the next period retries
+          ReclaimDeadReaders().IgnoreError();  // best effort; the next period retries
         }
         if (!IsMapFull(status)) return status;
       } else if (!absl::IsAborted(txn.status())) {
@@ -289,8 +279,7 @@ absl::StatusOr<int> Store::ReaderSlots() {
 
 absl::StatusOr<int> Store::ReclaimDeadReaders() {
   int dead = 0;
-  RETURN_IF_ERROR(
-      LmdbStatus(mdb_reader_check(env_.get(), &dead), "reader_check"));
+  RETURN_IF_ERROR(LmdbStatus(mdb_reader_check(env_.get(), &dead), "reader_check"));
   return dead;
 }
 

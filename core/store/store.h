@@ -38,8 +38,7 @@ class Store {
   // directory, whose data.mdb or lock.mdb is not a regular file, or whose
   // data.mdb is not an LMDB file or is shorter than its last page. Reclaims the
   // reader slots of dead processes.
-  static absl::StatusOr<std::shared_ptr<Store>> Open(const std::string& dir,
-                                                     Durability durability);
+  static absl::StatusOr<std::shared_ptr<Store>> Open(const std::string& dir, Durability durability);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
@@ -75,8 +74,7 @@ class Store {
   using EnvPtr = std::unique_ptr<MDB_env, EnvCloser>;
 
   Store() = default;
-  static absl::StatusOr<EnvPtr> OpenEnvironment(const std::string& path,
-                                                Durability durability,
+  static absl::StatusOr<EnvPtr> OpenEnvironment(const std::string& path, Durability durability,
                                                 MDB_dbi* dbis);
   absl::StatusOr<MDB_txn*> Begin(unsigned flags);
   // A pooled transaction renewed, else a new one.

@@ -1,15 +1,13 @@
 #include "core/store/txn.h"
 
-#include "core/strings.h"
 #include "core/errors.h"
 #include "core/store/tsan_order.h"
+#include "core/strings.h"
 
 namespace ivsrt::store {
 namespace {
 
-MDB_val Val(std::string_view s) {
-  return MDB_val{s.size(), const_cast<char*>(s.data())};
-}
+MDB_val Val(std::string_view s) { return MDB_val{s.size(), const_cast<char*>(s.data())}; }
 std::string_view View(const MDB_val& v) {
   return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);
 }
@@ -28,8 +26,7 @@ bool IsMapFull(const absl::Status& status) {
   return absl::IsResourceExhausted(status) && ToStd(status.message()) == kMapFullMessage;
 }
 
-absl::StatusOr<std::optional<std::string_view>> Txn::Get(Table t,
-                                                         std::string_view key) const {
+absl::StatusOr<std::optional<std::string_view>> Txn::Get(Table t, std::string_view key) const {
   MDB_val k = Val(key);
   MDB_val v;
   int rc = mdb_get(txn_, dbis_[static_cast<int>(t)], &k, &v);
@@ -38,9 +35,8 @@ absl::StatusOr<std::optional<std::string_view>> Txn::Get(Table t,
   return View(v);
 }
 
-absl::Status Txn::Scan(
-    Table t, std::string_view prefix, std::string_view from,
-    const std::function<bool(std::string_view, std::string_view)>& visit) const {
+absl::Status Txn::Scan(Table t, std::string_view prefix, std::string_view from,
+                       const std::function<bool(std::string_view, std::string_view)>& visit) const {
   MDB_cursor* cursor = nullptr;
   int rc = mdb_cursor_open(txn_, dbis_[static_cast<int>(t)], &cursor);
   if (rc != MDB_SUCCESS) return LmdbStatus(rc, "cursor");

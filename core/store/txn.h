@@ -38,9 +38,9 @@ class Txn {
   absl::StatusOr<std::optional<std::string_view>> Get(Table t, std::string_view key) const;
   // Visits keys >= `from` that start with `prefix`, in key order, until `visit` returns
   // false.
-  absl::Status Scan(Table t, std::string_view prefix, std::string_view from,
-                    const std::function<bool(std::string_view key, std::string_view value)>&
-                        visit) const;
+  absl::Status Scan(
+      Table t, std::string_view prefix, std::string_view from,
+      const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
 
   // Write transactions only.
   absl::Status Put(Table t, std::string_view key, std::string_view value);

@@ -18,8 +18,8 @@ const std::vector<std::unique_ptr<const RE2>>& CompiledPatterns() {
     RE2::Options options;
     options.set_log_errors(false);
     for (std::string_view pattern : model::Patterns()) {
-      res->push_back(std::make_unique<const RE2>(
-          re2::StringPiece(pattern.data(), pattern.size()), options));
+      res->push_back(
+          std::make_unique<const RE2>(re2::StringPiece(pattern.data(), pattern.size()), options));
     }
     return res;
   }();
@@ -30,8 +30,7 @@ const std::vector<std::unique_ptr<const RE2>>& CompiledPatterns() {
 
 bool MatchesPattern(int pattern_index, std::string_view s) {
   const auto& compiled = CompiledPatterns();
-  if (pattern_index < 0 ||
-      static_cast<size_t>(pattern_index) >= compiled.size()) {
+  if (pattern_index < 0 || static_cast<size_t>(pattern_index) >= compiled.size()) {
     return false;
   }
   const RE2& re = *compiled[pattern_index];

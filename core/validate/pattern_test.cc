@@ -15,8 +15,7 @@ namespace {
 int PatternOfShape(std::string_view shape_name) {
   int shape = model::FindShape(shape_name);
   EXPECT_NE(shape, model::kNoShape) << shape_name;
-  return shape == model::kNoShape ? model::kNoPattern
-                                  : model::ShapeAt(shape).pattern;
+  return shape == model::kNoShape ? model::kNoPattern : model::ShapeAt(shape).pattern;
 }
 
 int PatternIndex(std::string_view pattern) {
@@ -64,67 +63,46 @@ TEST(PatternTest, HyphenAfterARangeIsALiteral) {
 
 TEST(PatternTest, StageArn) {
   const int p = PatternOfShape("StageArn");
-  EXPECT_TRUE(MatchesPattern(
-      p, "arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh"));
+  EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh"));
   EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:1:stage/a"));
   EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:channel/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:US-WEST-2:123456789012:stage/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:12345678901x:stage/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:svs:us-west-2:123456789012:stage/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/ab_cd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abcd/x"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "xarn:aws:ivs:us-west-2:123456789012:stage/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abcd\n"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:channel/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:US-WEST-2:123456789012:stage/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:12345678901x:stage/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:svs:us-west-2:123456789012:stage/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/ab_cd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abcd/x"));
+  EXPECT_FALSE(MatchesPattern(p, "xarn:aws:ivs:us-west-2:123456789012:stage/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abcd\n"));
 }
 
 TEST(PatternTest, ResourceArnFixUpAcceptsRealArns) {
   const int p = PatternOfShape("ResourceArn");
-  EXPECT_TRUE(MatchesPattern(
-      p, "arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh"));
-  EXPECT_TRUE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:composition/abcd"));
-  EXPECT_TRUE(MatchesPattern(
-      p, "arn:aws:ivs:us-west-2:123456789012:encoder-configuration/ab"));
+  EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abcdABCDefgh"));
+  EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:composition/abcd"));
+  EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:encoder-configuration/ab"));
   EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:s/abcd"));
   EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:s/"));
   EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:Stage/abcd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/ab/cd"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:svs:us-west-2:123456789012:stage/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:Stage/abcd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/ab/cd"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:svs:us-west-2:123456789012:stage/abcd"));
   EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2::stage/abcd"));
   EXPECT_FALSE(MatchesPattern(p, "stage/abcd"));
 }
 
 TEST(PatternTest, AnchoredAlternationAcceptsEmptyOrArn) {
-  const int p =
-      PatternOfShape("AutoParticipantRecordingStorageConfigurationArn");
+  const int p = PatternOfShape("AutoParticipantRecordingStorageConfigurationArn");
   EXPECT_TRUE(MatchesPattern(p, ""));
-  EXPECT_TRUE(MatchesPattern(
-      p, "arn:aws:ivs:us-west-2:123456789012:storage-configuration/abc"));
-  EXPECT_FALSE(
-      MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abc"));
+  EXPECT_TRUE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:storage-configuration/abc"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abc"));
   EXPECT_FALSE(MatchesPattern(p, " "));
-  EXPECT_FALSE(MatchesPattern(
-      p, "arn:aws:ivs:us-west-2:123456789012:storage-configuration/abc\n"));
-  EXPECT_FALSE(MatchesPattern(
-      p, "\narn:aws:ivs:us-west-2:123456789012:storage-configuration/abc"));
+  EXPECT_FALSE(MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:storage-configuration/abc\n"));
+  EXPECT_FALSE(MatchesPattern(p, "\narn:aws:ivs:us-west-2:123456789012:storage-configuration/abc"));
 }
 
 TEST(PatternTest, TokensSessionsAndKeys) {
-  const int next_token =
-      PatternOfShape("PaginationToken");  // [a-zA-Z0-9+/=_-]*
+  const int next_token = PatternOfShape("PaginationToken");  // [a-zA-Z0-9+/=_-]*
   EXPECT_TRUE(MatchesPattern(next_token, "AbC+/=_-09"));
   EXPECT_FALSE(MatchesPattern(next_token, "abc def"));
   EXPECT_FALSE(MatchesPattern(next_token, "abc%3D"));
@@ -135,10 +113,8 @@ TEST(PatternTest, TokensSessionsAndKeys) {
   EXPECT_FALSE(MatchesPattern(session, "ST-1CVugbu2cf2n8"));
   EXPECT_FALSE(MatchesPattern(session, "st-1CVugbu2cf2n-"));
 
-  const int stream_key =
-      PatternOfShape("StreamKey");  // rt_[0-9]+_[a-z0-9-]+_[a-zA-Z0-9-]+_.+
-  EXPECT_TRUE(
-      MatchesPattern(stream_key, "rt_123_us-west-2_abcDEF_secret\xc3\xa9"));
+  const int stream_key = PatternOfShape("StreamKey");  // rt_[0-9]+_[a-z0-9-]+_[a-zA-Z0-9-]+_.+
+  EXPECT_TRUE(MatchesPattern(stream_key, "rt_123_us-west-2_abcDEF_secret\xc3\xa9"));
   EXPECT_FALSE(MatchesPattern(stream_key, "rt_123_us-west-2_abcDEF_"));
 
   // \s and the escapes of the model's patterns reach RE2 as regex syntax, not
@@ -149,15 +125,12 @@ TEST(PatternTest, TokensSessionsAndKeys) {
   EXPECT_FALSE(MatchesPattern(client, "Chrome (120)"));
 
   const int key = PatternOfShape("PublicKeyMaterial");
-  EXPECT_TRUE(MatchesPattern(
-      key,
-      "-----BEGIN PUBLIC KEY-----\nMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE\n"
-      "-----END PUBLIC KEY-----\n"));
-  EXPECT_TRUE(MatchesPattern(
-      key,
-      "-----BEGIN PUBLIC KEY-----\r\nMHYw+/=\r\n-----END PUBLIC KEY-----"));
-  EXPECT_FALSE(MatchesPattern(
-      key, "-----BEGIN PUBLIC KEY-----\n\n-----END PUBLIC KEY-----"));
+  EXPECT_TRUE(MatchesPattern(key,
+                             "-----BEGIN PUBLIC KEY-----\nMHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE\n"
+                             "-----END PUBLIC KEY-----\n"));
+  EXPECT_TRUE(
+      MatchesPattern(key, "-----BEGIN PUBLIC KEY-----\r\nMHYw+/=\r\n-----END PUBLIC KEY-----"));
+  EXPECT_FALSE(MatchesPattern(key, "-----BEGIN PUBLIC KEY-----\n\n-----END PUBLIC KEY-----"));
   EXPECT_FALSE(MatchesPattern(key, "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE"));
 }
 
@@ -178,10 +151,8 @@ TEST(PatternTest, SafeToCallFromManyThreads) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 200; ++i) {
         matched[t] +=
-            MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abc" +
-                                  std::to_string(i));
-        matched[t] -=
-            MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/");
+            MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/abc" + std::to_string(i));
+        matched[t] -= MatchesPattern(p, "arn:aws:ivs:us-west-2:123456789012:stage/");
       }
     });
   }

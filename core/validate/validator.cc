@@ -23,18 +23,14 @@ namespace od = simdjson::ondemand;
 using model::Shape;
 using model::Type;
 
-absl::Status Malformed() {
-  return ValidationError("request body: malformed JSON");
-}
+absl::Status Malformed() { return ValidationError("request body: malformed JSON"); }
 
 absl::Status TooDeep() {
   return ValidationError("request body: must not nest deeper than " +
                          std::to_string(kMaxRequestDepth) + " levels");
 }
 
-bool IsJsonWhitespace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+bool IsJsonWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string_view TrimTrailingWhitespace(std::string_view s) {
   while (!s.empty() && IsJsonWhitespace(s.back())) s.remove_suffix(1);
@@ -99,8 +95,7 @@ std::string_view TypeRule(Type type) {
 std::string SizeRule(const Shape& shape, size_t size, Noun noun) {
   const double n = static_cast<double>(size);
   std::string_view verb = shape.type == Type::kString ? "be" : "have";
-  if (shape.has_min && shape.has_max && shape.min == shape.max &&
-      n != shape.min) {
+  if (shape.has_min && shape.has_max && shape.min == shape.max && n != shape.min) {
     return "must " + std::string(verb) + " exactly " + Count(shape.min, noun);
   }
   if (shape.has_min && n < shape.min) {
@@ -113,11 +108,9 @@ std::string SizeRule(const Shape& shape, size_t size, Noun noun) {
 }
 
 std::string RangeRule(const Shape& shape, double value) {
-  if ((shape.has_min && value < shape.min) ||
-      (shape.has_max && value > shape.max)) {
+  if ((shape.has_min && value < shape.min) || (shape.has_max && value > shape.max)) {
     if (shape.has_min && shape.has_max) {
-      return "must be between " + FormatNumber(shape.min) + " and " +
-             FormatNumber(shape.max);
+      return "must be between " + FormatNumber(shape.min) + " and " + FormatNumber(shape.max);
     }
     return shape.has_min ? "must be at least " + FormatNumber(shape.min)
                          : "must be at most " + FormatNumber(shape.max);
@@ -128,8 +121,7 @@ std::string RangeRule(const Shape& shape, double value) {
 // A JSON number as read from the body.
 struct Number {
   bool integral = false;  // written without fraction or exponent
-  bool in_int64 =
-      false;  // integral and representable as int64_t (then `i` holds it)
+  bool in_int64 = false;  // integral and representable as int64_t (then `i` holds it)
   int64_t i = 0;
   double d = 0;  // the value, +-inf beyond double's range
 };
@@ -167,10 +159,7 @@ bool ReadNumber(od::value& v, Number* out) {
   if (v.get_number().get(num) == simdjson::SUCCESS) {
     switch (num.get_number_type()) {
       case od::number_type::signed_integer:
-        *out = {.integral = true,
-                .in_int64 = true,
-                .i = num.get_int64(),
-                .d = num.as_double()};
+        *out = {.integral = true, .in_int64 = true, .i = num.get_int64(), .d = num.as_double()};
         return true;
       case od::number_type::unsigned_integer:
         *out = {.integral = true, .d = num.as_double()};
@@ -188,11 +177,10 @@ bool ReadNumber(od::value& v, Number* out) {
   *out = {.integral = token.find_first_of(".eE") == std::string_view::npos};
   // from_chars, unlike strtod, ignores the host's locale. Out of range means
   // the exponent overflowed (+-inf) or underflowed (0).
-  auto [end, ec] =
-      std::from_chars(token.data(), token.data() + token.size(), out->d);
+  auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), out->d);
   if (ec == std::errc::result_out_of_range) {
-    const bool tiny = token.find("e-") != std::string_view::npos ||
-                      token.find("E-") != std::string_view::npos;
+    const bool tiny =
+        token.find("e-") != std::string_view::npos || token.find("E-") != std::string_view::npos;
     out->d = tiny ? 0.0 : std::numeric_limits<double>::infinity();
     if (token[0] == '-') out->d = -out->d;
   }
@@ -202,8 +190,7 @@ bool ReadNumber(od::value& v, Number* out) {
 // Appends a segment to the member path for the lifetime of the scope.
 class PathScope {
  public:
-  PathScope(std::string& path, std::string_view segment)
-      : path_(path), size_(path.size()) {
+  PathScope(std::string& path, std::string_view segment) : path_(path), size_(path.size()) {
     path_ += segment;
   }
   PathScope(const PathScope&) = delete;
@@ -230,8 +217,7 @@ class Walker {
 
   // The members of the structure `obj` (a container at `depth`) into `out`, an
   // object.
-  absl::Status WalkStructure(od::object& obj, const Shape& shape, int depth,
-                             Value* out) {
+  absl::Status WalkStructure(od::object& obj, const Shape& shape, int depth, Value* out) {
     // One slot per member, kept in the order members first appear. A repeated
     // member keeps its last value (see value.h; the HTTP router relies on it
     // to let the URI's resourceArn win), and a null empties its slot.
@@ -240,8 +226,7 @@ class Walker {
     for (auto field_result : obj) {
       od::field field;
       std::string_view key;
-      if (std::move(field_result).get(field) ||
-          field.unescaped_key().get(key)) {
+      if (std::move(field_result).get(field) || field.unescaped_key().get(key)) {
         return Malformed();
       }
       PathScope scope(path_, path_.empty() ? Echo(key) : "." + Echo(key));
@@ -256,29 +241,25 @@ class Walker {
         order.push_back(index);
       }
       // JSON null stands for an absent member, as the AWS SDKs omit None/nil.
-      RETURN_IF_ERROR(Walk(field.value(), model::ShapeAt(member->shape),
-                           depth + 1, &slots[index]));
+      RETURN_IF_ERROR(Walk(field.value(), model::ShapeAt(member->shape), depth + 1, &slots[index]));
     }
     for (size_t i = 0; i < shape.members.size(); ++i) {
       const model::Member& m = shape.members[i];
       if (m.required && slots[i].is_null()) {
-        PathScope scope(path_, path_.empty() ? std::string(m.name)
-                                             : "." + std::string(m.name));
+        PathScope scope(path_, path_.empty() ? std::string(m.name) : "." + std::string(m.name));
         return Violation("is required");
       }
     }
     for (size_t index : order) {
       if (slots[index].is_null()) continue;
-      out->AppendUnique(std::string(shape.members[index].name),
-                        std::move(slots[index]));
+      out->AppendUnique(std::string(shape.members[index].name), std::move(slots[index]));
     }
     return absl::OkStatus();
   }
 
  private:
   absl::Status Violation(std::string_view rule) const {
-    return ValidationError((path_.empty() ? "request body" : path_) + ": " +
-                           std::string(rule));
+    return ValidationError((path_.empty() ? "request body" : path_) + ": " + std::string(rule));
   }
 
   // `v` against `shape_index`; a JSON null comes back as a null Value for the
@@ -350,8 +331,7 @@ class Walker {
     return InternalError("validator: unhandled shape type");
   }
 
-  absl::Status WalkList(od::value v, const Shape& shape, int depth,
-                        Value* out) {
+  absl::Status WalkList(od::value v, const Shape& shape, int depth, Value* out) {
     if (depth > kMaxRequestDepth) return TooDeep();
     od::array arr;
     if (v.get_array().get(arr)) return Malformed();
@@ -389,8 +369,7 @@ class Walker {
     for (auto field_result : obj) {
       od::field field;
       std::string_view key;
-      if (std::move(field_result).get(field) ||
-          field.unescaped_key().get(key)) {
+      if (std::move(field_result).get(field) || field.unescaped_key().get(key)) {
         return Malformed();
       }
       // Debian's absl::string_view is its own type: convert for the lookup.
@@ -445,10 +424,8 @@ class Walker {
         return Violation(rule);
       }
     }
-    if (shape.pattern != model::kNoPattern &&
-        !MatchesPattern(shape.pattern, s)) {
-      return Violation("must match " +
-                       std::string(model::Patterns()[shape.pattern]));
+    if (shape.pattern != model::kNoPattern && !MatchesPattern(shape.pattern, s)) {
+      return Violation("must match " + std::string(model::Patterns()[shape.pattern]));
     }
     return absl::OkStatus();
   }
@@ -457,12 +434,10 @@ class Walker {
     Number n;
     if (!ReadNumber(v, &n)) return Malformed();
     if (!n.integral) return Violation(TypeRule(shape.type));
-    std::string rule =
-        RangeRule(shape, n.in_int64 ? static_cast<double>(n.i) : n.d);
+    std::string rule = RangeRule(shape, n.in_int64 ? static_cast<double>(n.i) : n.d);
     if (!rule.empty()) return Violation(rule);
-    if (shape.type == Type::kInteger &&
-        (!n.in_int64 || n.i < std::numeric_limits<int32_t>::min() ||
-         n.i > std::numeric_limits<int32_t>::max())) {
+    if (shape.type == Type::kInteger && (!n.in_int64 || n.i < std::numeric_limits<int32_t>::min() ||
+                                         n.i > std::numeric_limits<int32_t>::max())) {
       return Violation("must be a 32-bit integer");
     }
     if (!n.in_int64) return Violation("must be a 64-bit integer");
@@ -475,8 +450,7 @@ class Walker {
     if (!ReadNumber(v, &n)) return Malformed();
     std::string rule = RangeRule(shape, n.d);
     if (!rule.empty()) return Violation(rule);
-    if (shape.type == Type::kFloat &&
-        !(std::fabs(n.d) <= std::numeric_limits<float>::max())) {
+    if (shape.type == Type::kFloat && !(std::fabs(n.d) <= std::numeric_limits<float>::max())) {
       return Violation("must be a 32-bit float");
     }
     if (!std::isfinite(n.d)) return Violation("must be a finite number");
@@ -498,8 +472,7 @@ class Walker {
         for (auto field_result : obj) {
           od::field field;
           std::string_view key;
-          if (std::move(field_result).get(field) ||
-              field.unescaped_key().get(key)) {
+          if (std::move(field_result).get(field) || field.unescaped_key().get(key)) {
             return Malformed();
           }
           RETURN_IF_ERROR(Skip(field.value(), depth + 1));
@@ -531,8 +504,7 @@ class Walker {
       }
       case od::json_type::null: {
         bool is_null = false;
-        return v.is_null().get(is_null) || !is_null ? Malformed()
-                                                    : absl::OkStatus();
+        return v.is_null().get(is_null) || !is_null ? Malformed() : absl::OkStatus();
       }
     }
     return Malformed();
@@ -582,8 +554,7 @@ class Body {
   // "{}]") means the body is not one JSON document.
   const char* Position() {
     const char* at = nullptr;
-    return doc_.current_location().get(at) == simdjson::OUT_OF_BOUNDS ? nullptr
-                                                                      : at;
+    return doc_.current_location().get(at) == simdjson::OUT_OF_BOUNDS ? nullptr : at;
   }
 
  private:
@@ -592,10 +563,8 @@ class Body {
   od::object root_;
 };
 
-absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape,
-                                      bool strict) {
-  if (input_shape < 0 ||
-      static_cast<size_t>(input_shape) >= model::Shapes().size() ||
+absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape, bool strict) {
+  if (input_shape < 0 || static_cast<size_t>(input_shape) >= model::Shapes().size() ||
       model::ShapeAt(input_shape).type != Type::kStructure) {
     return InternalError("validator: input shape is not a structure");
   }
@@ -603,14 +572,12 @@ absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape,
   RETURN_IF_ERROR(body.Open(json));
   Value out = Value::Object();
   Walker walker(strict);
-  RETURN_IF_ERROR(
-      walker.WalkStructure(body.root(), model::ShapeAt(input_shape), 1, &out));
+  RETURN_IF_ERROR(walker.WalkStructure(body.root(), model::ShapeAt(input_shape), 1, &out));
   if (body.Position() != nullptr) return Malformed();
   return out;
 }
 
-absl::StatusOr<std::vector<RawMember>> ReadRequestMembers(
-    std::string_view json) {
+absl::StatusOr<std::vector<RawMember>> ReadRequestMembers(std::string_view json) {
   Body body;
   RETURN_IF_ERROR(body.Open(json));
   std::vector<RawMember> members;

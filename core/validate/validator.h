@@ -24,8 +24,7 @@ inline constexpr int kMaxRequestDepth = 64;
 // member path and the rule, e.g. "name: must match [a-zA-Z0-9-_]*". Unknown
 // members are skipped (still checked to be well-formed JSON), or rejected when
 // `strict`.
-absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape,
-                                      bool strict);
+absl::StatusOr<Value> ValidateRequest(std::string_view json, int input_shape, bool strict);
 
 // One top-level member of a request body: its name and its value's JSON text.
 struct RawMember {
@@ -36,8 +35,7 @@ struct RawMember {
 // checks ValidateRequest makes of any body whatever its shape: valid UTF-8, one
 // JSON object and nothing after it, nesting within the limit. A violation is
 // the ValidationException that ValidateRequest would answer for it.
-absl::StatusOr<std::vector<RawMember>> ReadRequestMembers(
-    std::string_view json);
+absl::StatusOr<std::vector<RawMember>> ReadRequestMembers(std::string_view json);
 
 }  // namespace ivsrt
 

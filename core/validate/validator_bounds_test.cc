@@ -48,8 +48,7 @@ struct Filler {
   std::string_view pattern;
   std::string_view prefix;  // then 'a's up to the length
   bool empty_ok;            // the pattern accepts ""
-  size_t
-      bad_at;  // a '!' here breaks a filled string (npos: the last character)
+  size_t bad_at;            // a '!' here breaks a filled string (npos: the last character)
 };
 
 constexpr size_t kLast = std::string_view::npos;
@@ -172,8 +171,7 @@ std::string Items(const Shape& list, size_t n) {
 std::string Entries(const Shape& map, size_t n) {
   std::string out = "{";
   for (size_t i = 0; i < n; ++i) {
-    out += (i ? "," : "") + JsonString(MinimalKey(map, i)) + ":" +
-           MinimalJson(At(map.value_shape));
+    out += (i ? "," : "") + JsonString(MinimalKey(map, i)) + ":" + MinimalJson(At(map.value_shape));
   }
   return out + "}";
 }
@@ -220,8 +218,8 @@ struct Position {
   int shape;
 };
 
-void CollectPositions(std::string_view operation, int shape,
-                      std::vector<Step>& steps, std::vector<Position>* out) {
+void CollectPositions(std::string_view operation, int shape, std::vector<Step>& steps,
+                      std::vector<Position>* out) {
   out->push_back({operation, steps, shape});
   const Shape& s = model::ShapeAt(shape);
   auto descend = [&](Step step, int child) {
@@ -240,37 +238,32 @@ void CollectPositions(std::string_view operation, int shape,
 }
 
 std::string Shown(std::string_view key) {
-  return key.size() <= 64 ? std::string(key)
-                          : std::string(key.substr(0, 64)) + "...";
+  return key.size() <= 64 ? std::string(key) : std::string(key.substr(0, 64)) + "...";
 }
 
 // A request putting `leaf` (JSON) at `steps` below `shape`, required siblings
 // filled in; `path` receives the member path the validator reports. A map key's
 // `leaf` is `key`.
-std::string Embed(const Shape& s, std::span<const Step> steps,
-                  const std::string& leaf, std::string_view key,
-                  std::string* path) {
+std::string Embed(const Shape& s, std::span<const Step> steps, const std::string& leaf,
+                  std::string_view key, std::string* path) {
   if (steps.empty()) return leaf;
   const Step& step = steps.front();
   switch (step.kind) {
     case StepKind::kMember: {
-      *path += path->empty() ? std::string(step.member)
-                             : "." + std::string(step.member);
+      *path += path->empty() ? std::string(step.member) : "." + std::string(step.member);
       std::string out = MinimalStructure(s, step.member);
       out.pop_back();
       if (out.size() > 1) out += ",";
       for (const model::Member& m : s.members) {
         if (m.name == step.member) {
-          out += JsonString(m.name) + ":" +
-                 Embed(At(m.shape), steps.subspan(1), leaf, key, path);
+          out += JsonString(m.name) + ":" + Embed(At(m.shape), steps.subspan(1), leaf, key, path);
         }
       }
       return out + "}";
     }
     case StepKind::kItem:
       *path += "[0]";
-      return "[" +
-             Embed(At(s.member_shape), steps.subspan(1), leaf, key, path) + "]";
+      return "[" + Embed(At(s.member_shape), steps.subspan(1), leaf, key, path) + "]";
     case StepKind::kValue: {
       std::string k = MinimalKey(s);
       *path += "." + Shown(k);
@@ -307,12 +300,10 @@ std::string LogicalPath(const Position& p) {
 
 std::string Plural(double n, std::string_view noun) {
   if (n == 1) return "1 " + std::string(noun);
-  return Number(n) + " " +
-         (noun == "entry" ? std::string("entries") : std::string(noun) + "s");
+  return Number(n) + " " + (noun == "entry" ? std::string("entries") : std::string(noun) + "s");
 }
 
-std::string SizeRule(const Shape& s, std::string_view verb,
-                     std::string_view noun, bool low) {
+std::string SizeRule(const Shape& s, std::string_view verb, std::string_view noun, bool low) {
   if (s.has_min && s.has_max && s.min == s.max) {
     return "must " + std::string(verb) + " exactly " + Plural(s.min, noun);
   }
@@ -324,8 +315,7 @@ std::string RangeRule(const Shape& s) {
   if (s.has_min && s.has_max) {
     return "must be between " + Number(s.min) + " and " + Number(s.max);
   }
-  return s.has_min ? "must be at least " + Number(s.min)
-                   : "must be at most " + Number(s.max);
+  return s.has_min ? "must be at least " + Number(s.min) : "must be at most " + Number(s.max);
 }
 
 std::string TypeRuleOf(Type type) {
@@ -370,8 +360,7 @@ class BoundsRunner {
  public:
   void Run(const Position& p) {
     const Shape& s = model::ShapeAt(p.shape);
-    const bool at_key =
-        !p.steps.empty() && p.steps.back().kind == StepKind::kKey;
+    const bool at_key = !p.steps.empty() && p.steps.back().kind == StepKind::kKey;
     if (!p.steps.empty() && !at_key) {
       Expect(p, "type", WrongTypeJson(s.type), "", TypeRuleOf(s.type));
     }
@@ -391,28 +380,23 @@ class BoundsRunner {
   // must pass. A `member` names the member of the structure at the position
   // that the rule is about.
   void Expect(const Position& p, std::string_view what, const std::string& leaf,
-              std::string_view key, const std::string& rule,
-              std::string_view member = "") {
+              std::string_view key, const std::string& rule, std::string_view member = "") {
     std::string path;
     const std::string json =
-        Embed(At(model::FindOperation(p.operation)->input_shape), p.steps, leaf,
-              key, &path);
+        Embed(At(model::FindOperation(p.operation)->input_shape), p.steps, leaf, key, &path);
     if (!member.empty()) {
       path += (path.empty() ? "" : ".") + std::string(member);
     }
-    const std::string expected =
-        rule.empty() ? std::string(kOk) : path + ": " + rule;
+    const std::string expected = rule.empty() ? std::string(kOk) : path + ": " + rule;
     EXPECT_EQ(Check(p.operation, json), expected)
-        << p.operation << " " << json.substr(0, 400)
-        << (json.size() > 400 ? "..." : "");
+        << p.operation << " " << json.substr(0, 400) << (json.size() > 400 ? "..." : "");
     ++cases_;
-    covered_.insert(std::string(p.operation) + " " + LogicalPath(p) + " " +
-                    std::string(what));
+    covered_.insert(std::string(p.operation) + " " + LogicalPath(p) + " " + std::string(what));
   }
 
   // A string leaf: JSON for values, the raw text for keys.
-  void ExpectString(const Position& p, std::string_view what,
-                    const std::string& value, const std::string& rule) {
+  void ExpectString(const Position& p, std::string_view what, const std::string& value,
+                    const std::string& rule) {
     Expect(p, what, JsonString(value), value, rule);
   }
 
@@ -420,8 +404,7 @@ class BoundsRunner {
     Expect(p, "required", MinimalStructure(At(p.shape)), "", "");
     for (const model::Member& m : s.members) {
       if (!m.required) continue;
-      Expect(p, "required", MinimalStructure(At(p.shape), m.name), "",
-             "is required", m.name);
+      Expect(p, "required", MinimalStructure(At(p.shape), m.name), "", "is required", m.name);
     }
   }
 
@@ -444,15 +427,13 @@ class BoundsRunner {
   void RunString(const Position& p, const Shape& s) {
     if (s.has_min && s.min > 0) {
       const size_t min = static_cast<size_t>(s.min);
-      ExpectString(p, "length", std::string(min - 1, 'a'),
-                   SizeRule(s, "be", "character", true));
+      ExpectString(p, "length", std::string(min - 1, 'a'), SizeRule(s, "be", "character", true));
       if (auto inside = Fill(s, min)) ExpectString(p, "length", *inside, "");
     }
     if (s.has_max) {
       const size_t max = static_cast<size_t>(s.max);
       if (auto inside = Fill(s, max)) ExpectString(p, "length", *inside, "");
-      const std::string outside =
-          Fill(s, max + 1).value_or(std::string(max + 1, 'a'));
+      const std::string outside = Fill(s, max + 1).value_or(std::string(max + 1, 'a'));
       ExpectString(p, "length", outside, SizeRule(s, "be", "character", false));
     }
     if (s.pattern != model::kNoPattern) {
@@ -462,8 +443,7 @@ class BoundsRunner {
       ExpectString(p, "pattern", good, "");
       std::string bad = good;
       bad[f->bad_at == kLast ? bad.size() - 1 : f->bad_at] = '!';
-      ExpectString(p, "pattern", bad,
-                   "must match " + std::string(model::Patterns()[s.pattern]));
+      ExpectString(p, "pattern", bad, "must match " + std::string(model::Patterns()[s.pattern]));
     }
   }
 
@@ -477,8 +457,7 @@ class BoundsRunner {
       Expect(p, "range", Number(s.max + step), "", RangeRule(s));
     }
     if (s.type == Type::kInteger || s.type == Type::kLong) {
-      Expect(p, "integral", Number((s.has_min ? s.min : 0) + 0.5), "",
-             "must be an integer");
+      Expect(p, "integral", Number((s.has_min ? s.min : 0) + 0.5), "", "must be an integer");
     }
   }
 
@@ -506,8 +485,7 @@ TEST(ValidatorBoundsTest, FillersMakeWhatTheirPatternsAccept) {
   for (size_t i = 0; i < model::Patterns().size(); ++i) {
     const Filler* f = FillerFor(static_cast<int>(i));
     ASSERT_NE(f, nullptr) << "add a Filler for " << model::Patterns()[i];
-    EXPECT_EQ(MatchesPattern(static_cast<int>(i), ""), f->empty_ok)
-        << f->pattern;
+    EXPECT_EQ(MatchesPattern(static_cast<int>(i), ""), f->empty_ok) << f->pattern;
     for (size_t extra : {1, 2, 30}) {
       std::string good = std::string(f->prefix) + std::string(extra, 'a');
       EXPECT_TRUE(MatchesPattern(static_cast<int>(i), good)) << good;
@@ -519,22 +497,19 @@ TEST(ValidatorBoundsTest, FillersMakeWhatTheirPatternsAccept) {
 
 TEST(ValidatorBoundsTest, EveryStageApiConstraintJustInsideAndJustOutside) {
   BoundsRunner runner;
-  for (std::string_view op :
-       {"CreateStage", "GetStage", "ListStages", "UpdateStage", "DeleteStage",
-        "CreateParticipantToken", "DisconnectParticipant", "TagResource",
-        "UntagResource", "ListTagsForResource"}) {
+  for (std::string_view op : {"CreateStage", "GetStage", "ListStages", "UpdateStage", "DeleteStage",
+                              "CreateParticipantToken", "DisconnectParticipant", "TagResource",
+                              "UntagResource", "ListTagsForResource"}) {
     std::vector<Position> positions;
     std::vector<Step> steps;
-    CollectPositions(op, model::FindOperation(op)->input_shape, steps,
-                     &positions);
+    CollectPositions(op, model::FindOperation(op)->input_shape, steps, &positions);
     for (const Position& p : positions) runner.Run(p);
   }
   // The walk reached every nested constraint, not only the top-level ones.
   const std::string tokens = "CreateStage participantTokenConfigurations[0].";
   const std::string rec = "CreateStage autoParticipantRecordingConfiguration.";
   const std::string thumb = rec + "thumbnailConfiguration.";
-  const std::string update_rec =
-      "UpdateStage autoParticipantRecordingConfiguration.";
+  const std::string update_rec = "UpdateStage autoParticipantRecordingConfiguration.";
   const std::vector<std::string> expected = {
       "CreateStage  required",
       "CreateStage name length",

@@ -33,43 +33,35 @@ struct Response {
 
 std::string_view HeaderValue(std::string_view headers, std::string_view name) {
   size_t at = headers.find(std::string(name) + ": ");
-  if (at == std::string_view::npos || (at != 0 && headers[at - 1] != '\n'))
-    return {};
+  if (at == std::string_view::npos || (at != 0 && headers[at - 1] != '\n')) return {};
   std::string_view rest = headers.substr(at + name.size() + 2);
   return rest.substr(0, rest.find("\r\n"));
 }
 
-Response Http(std::string_view method, std::string_view target,
-              std::string_view headers, std::string_view body,
-              simdjson::dom::parser& parser) {
+Response Http(std::string_view method, std::string_view target, std::string_view headers,
+              std::string_view body, simdjson::dom::parser& parser) {
   Response r;
   char* h = nullptr;
   char* b = nullptr;
   size_t hlen = 0, blen = 0;
   ivsrt_error* error = nullptr;
   int rc =
-      ivsrt_http(engine, method.data(), method.size(), target.data(),
-                 target.size(), headers.data(), headers.size(), body.data(),
-                 body.size(), &r.status, &h, &hlen, &b, &blen, &error);
-  std::string call = std::string(method) + " " + std::string(target) + "\n" +
-                     std::string(headers) + "\n\n" + std::string(body);
-  Check(rc == IVSRT_OK && error == nullptr, "ivsrt_http produced no response",
-        call);
+      ivsrt_http(engine, method.data(), method.size(), target.data(), target.size(), headers.data(),
+                 headers.size(), body.data(), body.size(), &r.status, &h, &hlen, &b, &blen, &error);
+  std::string call = std::string(method) + " " + std::string(target) + "\n" + std::string(headers) +
+                     "\n\n" + std::string(body);
+  Check(rc == IVSRT_OK && error == nullptr, "ivsrt_http produced no response", call);
   Check(h != nullptr && b != nullptr && h[hlen] == '\0' && b[blen] == '\0',
         "response buffers missing or not NUL-terminated", call);
   r.headers.assign(h, hlen);
   r.body.assign(b, blen);
   ivsrt_free(h);
   ivsrt_free(b);
-  Check(HeaderValue(r.headers, "Content-Type") == "application/json",
-        "no Content-Type", r.headers);
-  Check(HeaderValue(r.headers, "x-amzn-RequestId").size() == 36,
-        "no x-amzn-RequestId", r.headers);
-  simdjson::dom::object root =
-      ivsrt_fuzz::ParseObject(parser, r.body, "body is not a JSON object");
+  Check(HeaderValue(r.headers, "Content-Type") == "application/json", "no Content-Type", r.headers);
+  Check(HeaderValue(r.headers, "x-amzn-RequestId").size() == 36, "no x-amzn-RequestId", r.headers);
+  simdjson::dom::object root = ivsrt_fuzz::ParseObject(parser, r.body, "body is not a JSON object");
   if (r.status == 200) {
-    Check(HeaderValue(r.headers, "x-amzn-ErrorType").empty(),
-          "200 with an error type", call);
+    Check(HeaderValue(r.headers, "x-amzn-ErrorType").empty(), "200 with an error type", call);
     return r;
   }
   std::string_view type = HeaderValue(r.headers, "x-amzn-ErrorType");
@@ -100,14 +92,12 @@ std::set<std::string> ListAllStages(const std::set<std::string>& regions,
     std::set<std::string> listed = ivsrt_fuzz::ListEveryStage(
         parser,
         [&](const std::string& body) {
-          Response r =
-              Http("POST", "/ListStages", HostHeader(region), body, parser);
+          Response r = Http("POST", "/ListStages", HostHeader(region), body, parser);
           Check(r.status == 200, "ListStages failed", r.body);
           return r.body;
         },
         [&](const std::string& arn) {
-          Check(RegionOfArn(arn) == region,
-                "ListStages shows another region's stage", arn);
+          Check(RegionOfArn(arn) == region, "ListStages shows another region's stage", arn);
         });
     arns.insert(listed.begin(), listed.end());
   }
@@ -121,8 +111,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
       R"({"durability": "nosync", "seed": 2, "clock": "2026-01-02T03:04:05Z",
           "quotas": {"stages": 20}})";
   ivsrt_error* error = nullptr;
-  if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) !=
-      IVSRT_OK) {
+  if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) != IVSRT_OK) {
     ivsrt_fuzz::Fail("cannot open the engine", ivsrt_error_message(error));
   }
   return 0;
@@ -145,25 +134,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view rest = record;
     size_t eol = rest.find('\n');
     std::string_view line = rest.substr(0, eol);
-    rest = eol == std::string_view::npos ? std::string_view()
-                                         : rest.substr(eol + 1);
+    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
     size_t sp = line.find(' ');
     std::string_view method = line.substr(0, sp);
-    std::string_view target =
-        sp == std::string_view::npos ? "" : line.substr(sp + 1);
+    std::string_view target = sp == std::string_view::npos ? "" : line.substr(sp + 1);
     size_t blank = rest.find("\n\n");
     std::string_view headers = rest.substr(0, blank);
-    std::string_view body =
-        blank == std::string_view::npos ? "" : rest.substr(blank + 2);
+    std::string_view body = blank == std::string_view::npos ? "" : rest.substr(blank + 2);
     Response r = Http(method, target, headers, body, parser);
     dirty |= r.status == 200;
     if (r.status == 200) {
       ivsrt_fuzz::Learn(engine, parser, r.body, state);
-      simdjson::dom::object root =
-          ivsrt_fuzz::ParseObject(parser, r.body, "output");
+      simdjson::dom::object root = ivsrt_fuzz::ParseObject(parser, r.body, "output");
       std::string arn(ivsrt_fuzz::StringAt(root, "/stage/arn"));
-      if (!arn.empty() &&
-          !state.Tracks(arn)) {  // only CreateStage shows an unseen stage
+      if (!arn.empty() && !state.Tracks(arn)) {  // only CreateStage shows an unseen stage
         state.stages.push_back(arn);
         regions.insert(std::string(RegionOfArn(arn)));
       }
@@ -171,11 +155,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Only an empty 200 answer ({}) can be DeleteStage. A failed call must
     // change nothing: checked after the next success or at the end.
     if (r.status == 200) {
-      ivsrt_fuzz::Reconcile(ListAllStages(regions, parser), r.body == "{}",
-                            record, state);
+      ivsrt_fuzz::Reconcile(ListAllStages(regions, parser), r.body == "{}", record, state);
     }
   }
-  ivsrt_fuzz::Reconcile(ListAllStages(regions, parser), false, "(end of input)",
-                        state);
+  ivsrt_fuzz::Reconcile(ListAllStages(regions, parser), false, "(end of input)", state);
   return 0;
 }

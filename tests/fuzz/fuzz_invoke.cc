@@ -34,14 +34,11 @@ Result Invoke(std::string_view op, std::string_view body) {
   size_t len = 1;
   ivsrt_error* error = nullptr;
   Result r;
-  r.rc = ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(),
-                      &out, &len, &error);
+  r.rc = ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error);
   std::string call = std::string(op) + "\n" + std::string(body);
   if (r.rc == IVSRT_OK) {
-    Check(out != nullptr && error == nullptr, "success without a response",
-          call);
-    Check(out[len] == '\0' && std::strlen(out) == len,
-          "response length or NUL wrong", call);
+    Check(out != nullptr && error == nullptr, "success without a response", call);
+    Check(out[len] == '\0' && std::strlen(out) == len, "response length or NUL wrong", call);
     r.body.assign(out, len);
     ivsrt_free(out);
     return r;
@@ -50,18 +47,13 @@ Result Invoke(std::string_view op, std::string_view body) {
   Check(error != nullptr, "failure without an error", call);
   r.error_type = ivsrt_error_type(error);
   int status = ivsrt_fuzz::StatusOfErrorType(r.error_type);
-  Check(status != 0, "error type outside the model",
-        r.error_type + "\n" + call);
-  Check(ivsrt_error_http_status(error) == status,
-        "error status does not match its type", call);
-  Check(ivsrt_error_code(error) == r.rc,
-        "error code differs from the return code", call);
+  Check(status != 0, "error type outside the model", r.error_type + "\n" + call);
+  Check(ivsrt_error_http_status(error) == status, "error status does not match its type", call);
+  Check(ivsrt_error_code(error) == r.rc, "error code differs from the return code", call);
   Check(ivsrt_error_message(error) != nullptr, "error without a message", call);
   ivsrt_error_free(error);
-  Check(r.error_type != "InternalServerException", "InternalServerException",
-        call);
-  Check((r.error_type == "UnknownOperationException") !=
-            ivsrt_fuzz::IsImplementedOperation(op),
+  Check(r.error_type != "InternalServerException", "InternalServerException", call);
+  Check((r.error_type == "UnknownOperationException") != ivsrt_fuzz::IsImplementedOperation(op),
         "UnknownOperationException for an implemented operation, or none for "
         "an unknown one",
         call);
@@ -86,8 +78,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
       R"({"durability": "nosync", "seed": 1, "clock": "2026-01-02T03:04:05Z",
           "quotas": {"stages": 20}})";
   ivsrt_error* error = nullptr;
-  if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) !=
-      IVSRT_OK) {
+  if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) != IVSRT_OK) {
     ivsrt_fuzz::Fail("cannot open the engine", ivsrt_error_message(error));
   }
   return 0;
@@ -108,9 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (std::string_view record : ivsrt_fuzz::SplitRecords(input)) {
     size_t nl = record.find('\n');
     std::string op(record.substr(0, nl));
-    std::string body = nl == std::string_view::npos
-                           ? std::string()
-                           : state.Substitute(record.substr(nl + 1));
+    std::string body =
+        nl == std::string_view::npos ? std::string() : state.Substitute(record.substr(nl + 1));
     Result r = Invoke(op, body);
     std::string call = op + "\n" + body;
     dirty |= r.rc == IVSRT_OK;
@@ -118,19 +108,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (op == "ivsrt:Reset") state.Clear();
       ivsrt_fuzz::Learn(engine, parser, r.body, state);
       if (op == "CreateStage") {
-        simdjson::dom::object root =
-            ivsrt_fuzz::ParseObject(parser, r.body, "CreateStage output");
+        simdjson::dom::object root = ivsrt_fuzz::ParseObject(parser, r.body, "CreateStage output");
         std::string arn(ivsrt_fuzz::StringAt(root, "/stage/arn"));
-        Check(!arn.empty() && !state.Tracks(arn),
-              "CreateStage without a new arn", r.body);
+        Check(!arn.empty() && !state.Tracks(arn), "CreateStage without a new arn", r.body);
         state.stages.push_back(arn);
       }
     }
     // A failed call must change nothing: checked after the next success or at
     // the end.
     if (r.rc == IVSRT_OK) {
-      ivsrt_fuzz::Reconcile(ListAllStages(parser), op == "DeleteStage", call,
-                            state);
+      ivsrt_fuzz::Reconcile(ListAllStages(parser), op == "DeleteStage", call, state);
     }
   }
   ivsrt_fuzz::Reconcile(ListAllStages(parser), false, "(end of input)", state);

@@ -26,14 +26,12 @@ inline constexpr std::string_view kSeparator = "\n~~~\n";
 
 // A failed invariant: print what broke and abort, so libFuzzer saves the input.
 [[noreturn]] inline void Fail(std::string_view what, std::string_view detail) {
-  std::fprintf(stderr, "INVARIANT BROKEN: %.*s\n%.*s\n",
-               static_cast<int>(what.size()), what.data(),
+  std::fprintf(stderr, "INVARIANT BROKEN: %.*s\n%.*s\n", static_cast<int>(what.size()), what.data(),
                static_cast<int>(detail.size()), detail.data());
   std::abort();
 }
 
-inline void Check(bool ok, std::string_view what,
-                  std::string_view detail = "") {
+inline void Check(bool ok, std::string_view what, std::string_view detail = "") {
   if (!ok) Fail(what, detail);
 }
 
@@ -66,32 +64,29 @@ inline int StatusOfErrorType(std::string_view type) {
 }
 
 inline bool IsImplementedOperation(std::string_view name) {
-  static const std::set<std::string_view> kNames = {
-      "CreateStage",
-      "GetStage",
-      "ListStages",
-      "UpdateStage",
-      "DeleteStage",
-      "CreateParticipantToken",
-      "DisconnectParticipant",
-      "TagResource",
-      "UntagResource",
-      "ListTagsForResource",
-      "ivsrt:VerifyParticipantToken",
-      "ivsrt:SetClock",
-      "ivsrt:AdvanceClock",
-      "ivsrt:GetClock",
-      "ivsrt:Reset"};
+  static const std::set<std::string_view> kNames = {"CreateStage",
+                                                    "GetStage",
+                                                    "ListStages",
+                                                    "UpdateStage",
+                                                    "DeleteStage",
+                                                    "CreateParticipantToken",
+                                                    "DisconnectParticipant",
+                                                    "TagResource",
+                                                    "UntagResource",
+                                                    "ListTagsForResource",
+                                                    "ivsrt:VerifyParticipantToken",
+                                                    "ivsrt:SetClock",
+                                                    "ivsrt:AdvanceClock",
+                                                    "ivsrt:GetClock",
+                                                    "ivsrt:Reset"};
   return kNames.count(name) != 0;
 }
 
 // Parses `text` as one JSON object (valid UTF-8 included), or fails the run.
-inline simdjson::dom::object ParseObject(simdjson::dom::parser& parser,
-                                         std::string_view text,
+inline simdjson::dom::object ParseObject(simdjson::dom::parser& parser, std::string_view text,
                                          std::string_view what) {
   simdjson::dom::object object;
-  if (parser.parse(text.data(), text.size()).get_object().get(object) !=
-      simdjson::SUCCESS) {
+  if (parser.parse(text.data(), text.size()).get_object().get(object) != simdjson::SUCCESS) {
     Fail(what, text);
   }
   return object;
@@ -108,30 +103,26 @@ std::string_view StringAt(Node e, std::string_view pointer) {
 // repeated ARN or on pages that never end. `list_page` sends one ListStages
 // request body and returns the 200 response body; `check_arn` sees each ARN.
 template <typename ListPage, typename CheckArn>
-std::set<std::string> ListEveryStage(simdjson::dom::parser& parser,
-                                     ListPage list_page, CheckArn check_arn) {
+std::set<std::string> ListEveryStage(simdjson::dom::parser& parser, ListPage list_page,
+                                     CheckArn check_arn) {
   std::set<std::string> arns;
   std::string next;
   for (int page = 0;; ++page) {
     Check(page < 100, "ListStages pages never end");
-    std::string body =
-        next.empty() ? std::string(R"({"maxResults": 100})")
-                     : R"({"maxResults": 100, "nextToken": ")" + next + "\"}";
+    std::string body = next.empty() ? std::string(R"({"maxResults": 100})")
+                                    : R"({"maxResults": 100, "nextToken": ")" + next + "\"}";
     std::string response = list_page(body);
-    simdjson::dom::object root =
-        ParseObject(parser, response, "ListStages output");
+    simdjson::dom::object root = ParseObject(parser, response, "ListStages output");
     simdjson::dom::array stages;
-    Check(root["stages"].get_array().get(stages) == simdjson::SUCCESS,
-          "no stages array", response);
+    Check(root["stages"].get_array().get(stages) == simdjson::SUCCESS, "no stages array", response);
     for (simdjson::dom::element s : stages) {
       std::string arn(StringAt(s, "/arn"));
       check_arn(arn);
-      Check(!arn.empty() && arns.insert(arn).second,
-            "ListStages repeats or omits an arn", response);
+      Check(!arn.empty() && arns.insert(arn).second, "ListStages repeats or omits an arn",
+            response);
     }
     std::string_view token;
-    if (root["nextToken"].get_string().get(token) != simdjson::SUCCESS)
-      return arns;
+    if (root["nextToken"].get_string().get(token) != simdjson::SUCCESS) return arns;
     next = token;
   }
 }
@@ -140,16 +131,14 @@ std::set<std::string> ListEveryStage(simdjson::dom::parser& parser,
 inline void Reset(ivsrt_engine* engine) {
   char* out = nullptr;
   size_t len = 0;
-  Check(ivsrt_invoke(engine, "ivsrt:Reset", 11, "{}", 2, &out, &len, nullptr) ==
-            IVSRT_OK,
+  Check(ivsrt_invoke(engine, "ivsrt:Reset", 11, "{}", 2, &out, &len, nullptr) == IVSRT_OK,
         "Reset failed");
   ivsrt_free(out);
 }
 
 // What the harness remembers between the calls of one input.
 struct State {
-  std::vector<std::string>
-      stages;  // created and not deleted, in creation order
+  std::vector<std::string> stages;  // created and not deleted, in creation order
   std::string participant_id, token, next_token;
 
   void Clear() { *this = State(); }
@@ -165,9 +154,8 @@ struct State {
       };
       if (in[i] == '$' &&
           (take("$ARN2", stages.empty() ? "" : stages.front()) ||
-           take("$ARN", stages.empty() ? "" : stages.back()) ||
-           take("$PID", participant_id) || take("$TOKEN", token) ||
-           take("$NEXT", next_token))) {
+           take("$ARN", stages.empty() ? "" : stages.back()) || take("$PID", participant_id) ||
+           take("$TOKEN", token) || take("$NEXT", next_token))) {
         continue;
       }
       out += in[i++];
@@ -184,10 +172,9 @@ struct State {
 
 // Remembers ids and tokens of a successful response; every participant token
 // the engine hands out must verify at once.
-inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser,
-                  std::string_view body, State& state) {
-  simdjson::dom::object root =
-      ParseObject(parser, body, "response is not a JSON object");
+inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::string_view body,
+                  State& state) {
+  simdjson::dom::object root = ParseObject(parser, body, "response is not a JSON object");
   std::vector<std::pair<std::string, std::string>> tokens;
   simdjson::dom::element e;
   if (root["participantToken"].get(e) == simdjson::SUCCESS) {
@@ -200,39 +187,35 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser,
     }
   }
   std::string_view next;
-  if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS)
-    state.next_token = next;
+  if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS) state.next_token = next;
   for (const auto& [token, id] : tokens) {
-    Check(!token.empty() && !id.empty(),
-          "participant token without token or id", body);
+    Check(!token.empty() && !id.empty(), "participant token without token or id", body);
     state.token = token;
     state.participant_id = id;
     std::string request = "{\"token\": \"" + token + "\"}";
     char* out = nullptr;
     size_t len = 0;
-    int rc = ivsrt_invoke(engine, "ivsrt:VerifyParticipantToken", 28,
-                          request.data(), request.size(), &out, &len, nullptr);
+    int rc = ivsrt_invoke(engine, "ivsrt:VerifyParticipantToken", 28, request.data(),
+                          request.size(), &out, &len, nullptr);
     Check(rc == IVSRT_OK, "VerifyParticipantToken failed", request);
     std::string verdict(out, len);
     ivsrt_free(out);
-    Check(verdict.find("\"valid\":true") != std::string::npos,
-          "a fresh token does not verify", verdict);
+    Check(verdict.find("\"valid\":true") != std::string::npos, "a fresh token does not verify",
+          verdict);
   }
 }
 
 // Compares the stages the engine lists (`listed`) with the model: equal, or one
 // tracked stage gone when the call may have been a delete. Updates the model.
-inline void Reconcile(const std::set<std::string>& listed,
-                      bool may_have_deleted, std::string_view call,
-                      State& state) {
+inline void Reconcile(const std::set<std::string>& listed, bool may_have_deleted,
+                      std::string_view call, State& state) {
   size_t missing = 0;
   for (const std::string& arn : state.stages) missing += listed.count(arn) == 0;
   for (const std::string& arn : listed) {
     Check(state.Tracks(arn), "ListStages shows a stage never created",
           std::string(call) + "\n" + arn);
   }
-  Check(missing <= (may_have_deleted ? 1u : 0u), "ListStages lost a stage",
-        call);
+  Check(missing <= (may_have_deleted ? 1u : 0u), "ListStages lost a stage", call);
   std::vector<std::string> kept;
   for (const std::string& arn : state.stages) {
     if (listed.count(arn)) kept.push_back(arn);

@@ -1,8 +1,7 @@
 /* Links against the installed library and checks the header and library agree. */
+#include <ivsrt/ivsrt.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <ivsrt/ivsrt.h>
 
 int main(void) {
   ivsrt_engine* engine = NULL;

@@ -51,16 +51,19 @@ extern "C" {
 
 /* Return codes. Frozen: values never change; new ones are only added. */
 #define IVSRT_OK 0
-#define IVSRT_EVALIDATION 1            /* ValidationException, HTTP 400 */
-#define IVSRT_EACCESS_DENIED 2         /* AccessDeniedException, HTTP 403 */
-#define IVSRT_EPENDING_VERIFICATION 3  /* PendingVerification, HTTP 403 */
-#define IVSRT_ENOT_FOUND 4             /* ResourceNotFoundException, HTTP 404 */
-#define IVSRT_ECONFLICT 5              /* ConflictException, HTTP 409 */
-#define IVSRT_EQUOTA 6                 /* ServiceQuotaExceededException, HTTP 402 */
-#define IVSRT_EINTERNAL 7              /* InternalServerException, HTTP 500 */
-#define IVSRT_EMISUSE 8 /* a NULL engine or NULL required output pointer; type "InvalidArgument" */
-#define IVSRT_EOPTIONS 9 /* engine options invalid or the store cannot be opened; type "InvalidOptions" */
-#define IVSRT_EUNKNOWN_OPERATION 10 /* no such operation; type "UnknownOperationException", HTTP 404 */
+#define IVSRT_EVALIDATION 1           /* ValidationException, HTTP 400 */
+#define IVSRT_EACCESS_DENIED 2        /* AccessDeniedException, HTTP 403 */
+#define IVSRT_EPENDING_VERIFICATION 3 /* PendingVerification, HTTP 403 */
+#define IVSRT_ENOT_FOUND 4            /* ResourceNotFoundException, HTTP 404 */
+#define IVSRT_ECONFLICT 5             /* ConflictException, HTTP 409 */
+#define IVSRT_EQUOTA 6                /* ServiceQuotaExceededException, HTTP 402 */
+#define IVSRT_EINTERNAL 7             /* InternalServerException, HTTP 500 */
+#define IVSRT_EMISUSE 8 /* a NULL engine or NULL required output pointer; type "InvalidArgument" \
+                         */
+#define IVSRT_EOPTIONS \
+  9 /* engine options invalid or the store cannot be opened; type "InvalidOptions" */
+#define IVSRT_EUNKNOWN_OPERATION \
+  10 /* no such operation; type "UnknownOperationException", HTTP 404 */
 
 typedef struct ivsrt_engine ivsrt_engine;
 typedef struct ivsrt_error ivsrt_error;
@@ -138,9 +141,9 @@ IVSRT_EXPORT int ivsrt_invoke(ivsrt_engine* engine, const char* operation, size_
  */
 IVSRT_EXPORT int ivsrt_http(ivsrt_engine* engine, const char* method, size_t method_len,
                             const char* target, size_t target_len, const char* headers,
-                            size_t headers_len, const char* body, size_t body_len,
-                            int* status_out, char** headers_out, size_t* headers_len_out,
-                            char** body_out, size_t* body_len_out, ivsrt_error** error_out);
+                            size_t headers_len, const char* body, size_t body_len, int* status_out,
+                            char** headers_out, size_t* headers_len_out, char** body_out,
+                            size_t* body_len_out, ivsrt_error** error_out);
 
 /* Frees a buffer returned by this library; NULL is fine. */
 IVSRT_EXPORT void ivsrt_free(void* p);
