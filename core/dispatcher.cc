@@ -27,6 +27,14 @@ constexpr std::array kAwsOperations = {
     AwsOperation{"TagResource", &ops::TagResource},
     AwsOperation{"UntagResource", &ops::UntagResource},
     AwsOperation{"ListTagsForResource", &ops::ListTagsForResource},
+    AwsOperation{"CreateStorageConfiguration", &ops::CreateStorageConfiguration},
+    AwsOperation{"GetStorageConfiguration", &ops::GetStorageConfiguration},
+    AwsOperation{"ListStorageConfigurations", &ops::ListStorageConfigurations},
+    AwsOperation{"DeleteStorageConfiguration", &ops::DeleteStorageConfiguration},
+    AwsOperation{"CreateEncoderConfiguration", &ops::CreateEncoderConfiguration},
+    AwsOperation{"GetEncoderConfiguration", &ops::GetEncoderConfiguration},
+    AwsOperation{"ListEncoderConfigurations", &ops::ListEncoderConfigurations},
+    AwsOperation{"DeleteEncoderConfiguration", &ops::DeleteEncoderConfiguration},
 };
 
 using ControlHandler = absl::StatusOr<std::string> (*)(const OpContext&, std::string_view);

@@ -10,6 +10,7 @@
 #include "core/dispatcher.h"
 #include "core/errors.h"
 #include "core/hmac.h"
+#include "core/store_format.h"
 #include "core/strings.h"
 
 namespace ivsrt {
@@ -37,6 +38,7 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(std::string_view options_js
   if (engine->options_.manual_clock_start) engine->clock_.Set(*engine->options_.manual_clock_start);
   ASSIGN_OR_RETURN(engine->store_,
                    store::Store::Open(engine->options_.data_dir, engine->options_.durability));
+  RETURN_IF_ERROR(UpgradeStoreFormat(*engine->store_));
   RETURN_IF_ERROR(engine->LoadKeys());
   return engine;
 }

@@ -23,26 +23,35 @@ absl::Status Invalid(std::string_view option, std::string_view rule) {
   return absl::InvalidArgumentError(StrCat("option ", option, ": ", rule));
 }
 
-absl::Status ReadQuotas(od::value value, Quotas& quotas) {
+// {"stages": 1000, "storageConfigurations": 5, ...}: any of the resource types' quota names
+// (core/resources/resource_types.h), each a non-negative integer.
+absl::Status ReadQuotas(od::value value, resources::Quotas& quotas) {
+  constexpr std::string_view kShape = "must be an object such as {\"stages\": 1000}";
   od::object object;
-  if (value.get_object().get(object) != simdjson::SUCCESS) {
-    return Invalid("quotas", "must be an object such as {\"stages\": 1000}");
-  }
+  if (value.get_object().get(object) != simdjson::SUCCESS) return Invalid("quotas", kShape);
   for (auto field_result : object) {
     od::field field;
     std::string_view key;
     if (std::move(field_result).get(field) != simdjson::SUCCESS ||
         field.unescaped_key().get(key) != simdjson::SUCCESS) {
-      return Invalid("quotas", "must be an object such as {\"stages\": 1000}");
+      return Invalid("quotas", kShape);
     }
-    if (key != "stages") {
-      return Invalid(StrCat("quotas.", key), "unknown quota");
+    const resources::ResourceTypeInfo* type = nullptr;
+    for (const resources::ResourceTypeInfo& info : resources::kResourceTypes) {
+      if (info.quota_name == key) type = &info;
+    }
+    if (type == nullptr) {
+      std::string names;
+      for (const resources::ResourceTypeInfo& info : resources::kResourceTypes) {
+        StrAppend(&names, names.empty() ? "" : ", ", info.quota_name);
+      }
+      return Invalid(StrCat("quotas.", Echo(key)), StrCat("unknown quota; the quotas are ", names));
     }
     int64_t n = 0;
     if (field.value().get_int64().get(n) != simdjson::SUCCESS || n < 0) {
-      return Invalid("quotas.stages", "must be a non-negative integer");
+      return Invalid(StrCat("quotas.", key), "must be a non-negative integer");
     }
-    quotas.stages = n;
+    quotas.set_limit(type->type, n);
   }
   return absl::OkStatus();
 }

@@ -21,7 +21,7 @@ struct EngineOptions {
   store::Durability durability = store::Durability::kSync;
   std::optional<uint64_t> seed;
   std::optional<absl::Time> manual_clock_start;  // clock: an ISO-8601 instant
-  Quotas quotas;
+  resources::Quotas quotas;
   bool strict = false;
 };
 

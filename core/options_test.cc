@@ -38,7 +38,29 @@ TEST(ParseEngineOptions, OneJsonObjectOnly) {
       ParseEngineOptions(R"({"seed": null, "clock": null, "quotas": {"stages": 5}})");
   ASSERT_TRUE(nulls.ok()) << nulls.status();
   EXPECT_FALSE(nulls->seed.has_value());
-  EXPECT_EQ(nulls->quotas.stages, 5);
+  EXPECT_EQ(nulls->quotas.limit(resources::ResourceType::kStage), 5);
+}
+
+TEST(ParseEngineOptions, EveryResourceQuotaDefaultsToAwsAndIsConfigurable) {
+  absl::StatusOr<EngineOptions> defaults = ParseEngineOptions("{}");
+  ASSERT_TRUE(defaults.ok());
+  using resources::ResourceType;
+  EXPECT_EQ(defaults->quotas.limit(ResourceType::kStage), 1000);
+  EXPECT_EQ(defaults->quotas.limit(ResourceType::kComposition), 20);
+  EXPECT_EQ(defaults->quotas.limit(ResourceType::kEncoderConfiguration), 20);
+  EXPECT_EQ(defaults->quotas.limit(ResourceType::kStorageConfiguration), 5);
+  EXPECT_EQ(defaults->quotas.limit(ResourceType::kPublicKey), 3);
+  EXPECT_EQ(defaults->quotas.limit(ResourceType::kIngestConfiguration), 100);
+  absl::StatusOr<EngineOptions> set = ParseEngineOptions(
+      R"({"quotas": {"storageConfigurations": 1, "encoderConfigurations": 0, "publicKeys": 7}})");
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(set->quotas.limit(ResourceType::kStorageConfiguration), 1);
+  EXPECT_EQ(set->quotas.limit(ResourceType::kEncoderConfiguration), 0);
+  EXPECT_EQ(set->quotas.limit(ResourceType::kPublicKey), 7);
+  EXPECT_EQ(set->quotas.limit(ResourceType::kStage), 1000);
+  EXPECT_EQ(ErrorOf(R"({"quotas": {"stage": 1}})"),
+            "option quotas.stage: unknown quota; the quotas are stages, compositions, "
+            "encoderConfigurations, storageConfigurations, publicKeys, ingestConfigurations");
 }
 
 }  // namespace

@@ -56,8 +56,10 @@ TEST_F(StagesTest, GetStageReturnsWhatCreateStageReturned) {
 }
 
 TEST_F(StagesTest, RecordingConfigurationKeepsGivenFieldsOverDefaults) {
+  std::string storage = Call("CreateStorageConfiguration", R"({"s3": {"bucketName": "b-1"}})")
+                            .Str("storageConfiguration/arn");
   Json out = Call("CreateStage", R"({"autoParticipantRecordingConfiguration": {
-      "storageConfigurationArn": "arn:aws:ivs:us-east-1:123456789012:storage-configuration/abcdABCDefgh",
+      "storageConfigurationArn": )" + Quote(storage) + R"(,
       "mediaTypes": ["AUDIO_ONLY"], "recordingReconnectWindowSeconds": 30,
       "thumbnailConfiguration": {"recordingMode": "INTERVAL", "targetIntervalSeconds": 10}}})");
   const std::string p = "stage/autoParticipantRecordingConfiguration/";

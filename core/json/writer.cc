@@ -163,6 +163,13 @@ JsonWriter& JsonWriter::Key(std::string_view key) {
   return *this;
 }
 
+JsonWriter& JsonWriter::RawMembers(std::string_view object_json) {
+  if (object_json.size() <= 2) return *this;  // "{}"
+  BeforeValue();
+  out_ += object_json.substr(1, object_json.size() - 2);
+  return *this;
+}
+
 JsonWriter& JsonWriter::String(std::string_view s) {
   BeforeValue();
   AppendJsonString(out_, s);

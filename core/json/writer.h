@@ -22,6 +22,9 @@ class JsonWriter {
   JsonWriter& Bool(bool b);
   // A value that is already JSON text.
   JsonWriter& Raw(std::string_view json);
+  // The members of `object_json`, a compact JSON object ("{}" or "{\"a\":1,...}") the engine
+  // wrote itself, spliced into the object being written (a stored record's members).
+  JsonWriter& RawMembers(std::string_view object_json);
 
   // Key and value in one call.
   JsonWriter& Field(std::string_view key, std::string_view s) { return Key(key).String(s); }

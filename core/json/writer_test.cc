@@ -14,6 +14,16 @@ TEST(JsonWriter, WritesCommasKeysAndNesting) {
   EXPECT_EQ(w.str(), R"({"a":"x","b":[1,-2,true],"c":{},"d":{"e":null},"f":0.5})");
 }
 
+TEST(JsonWriter, SplicesTheMembersOfAStoredObject) {
+  JsonWriter w;
+  w.BeginObject().RawMembers("{}").Field("arn", "a").RawMembers(R"({"name":"n","s3":{"b":1}})");
+  w.RawMembers("{}").Key("tags").Raw("{}").EndObject();
+  EXPECT_EQ(w.str(), R"({"arn":"a","name":"n","s3":{"b":1},"tags":{}})");
+  JsonWriter first;
+  first.BeginObject().RawMembers(R"({"x":1})").Field("y", "z").EndObject();
+  EXPECT_EQ(first.str(), R"({"x":1,"y":"z"})");
+}
+
 TEST(JsonWriter, EscapesControlCharactersQuotesAndBackslashes) {
   std::string out;
   AppendJsonString(out, std::string("a\"b\\c\n\t\x01\0z", 10));

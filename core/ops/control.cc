@@ -95,7 +95,7 @@ absl::StatusOr<std::string> VerifyParticipantToken(const OpContext& ctx, std::st
   token_ctx.account = arn->account;
   std::string reason;
   RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
-    absl::StatusOr<StageRecord> stage = LoadStage(txn, token_ctx, stage_arn);
+    absl::StatusOr<LoadedStage> stage = LoadStage(txn, token_ctx, stage_arn);
     if (absl::IsNotFound(stage.status())) {
       reason = "stage_deleted";
       return absl::OkStatus();
@@ -151,14 +151,9 @@ absl::StatusOr<std::string> Reset(const OpContext& ctx, std::string_view) {
   // Everything but the signing key: the store is as new, and old tokens stay
   // forgeable-proof.
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
-    for (store::Table table : {store::Table::kStages, store::Table::kStageOrder,
-                               store::Table::kTags, store::Table::kParticipants}) {
-      std::vector<std::string> keys;
-      RETURN_IF_ERROR(txn.Scan(table, "", "", [&](std::string_view key, std::string_view) {
-        keys.emplace_back(key);
-        return true;
-      }));
-      for (const std::string& key : keys) RETURN_IF_ERROR(txn.Delete(table, key));
+    for (int t = 0; t < static_cast<int>(store::kFirstLegacyTable); ++t) {
+      const auto table = static_cast<store::Table>(t);
+      if (table != store::Table::kMeta) RETURN_IF_ERROR(txn.Clear(table));
     }
     return ResetMeta(txn);
   }));

@@ -26,6 +26,18 @@ absl::StatusOr<std::string> TagResource(const OpContext& ctx, const Value& reque
 absl::StatusOr<std::string> UntagResource(const OpContext& ctx, const Value& request);
 absl::StatusOr<std::string> ListTagsForResource(const OpContext& ctx, const Value& request);
 
+// storage_configurations.cc
+absl::StatusOr<std::string> CreateStorageConfiguration(const OpContext& ctx, const Value& request);
+absl::StatusOr<std::string> GetStorageConfiguration(const OpContext& ctx, const Value& request);
+absl::StatusOr<std::string> ListStorageConfigurations(const OpContext& ctx, const Value& request);
+absl::StatusOr<std::string> DeleteStorageConfiguration(const OpContext& ctx, const Value& request);
+
+// encoder_configurations.cc
+absl::StatusOr<std::string> CreateEncoderConfiguration(const OpContext& ctx, const Value& request);
+absl::StatusOr<std::string> GetEncoderConfiguration(const OpContext& ctx, const Value& request);
+absl::StatusOr<std::string> ListEncoderConfigurations(const OpContext& ctx, const Value& request);
+absl::StatusOr<std::string> DeleteEncoderConfiguration(const OpContext& ctx, const Value& request);
+
 // control.cc: the test-control operations ("ivsrt:" names), never reachable over HTTP.
 // They are not in the service model, so they read their own (small) JSON bodies.
 absl::StatusOr<std::string> VerifyParticipantToken(const OpContext& ctx, std::string_view body);

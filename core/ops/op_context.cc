@@ -39,7 +39,7 @@ absl::Status ResetMeta(store::Txn& txn) {
   std::vector<std::string> keys;
   RETURN_IF_ERROR(
       txn.Scan(store::Table::kMeta, "", "", [&](std::string_view key, std::string_view) {
-        if (key != kSigningKeyMetaKey) keys.emplace_back(key);
+        if (key != kSigningKeyMetaKey && key != kFormatVersionMetaKey) keys.emplace_back(key);
         return true;
       }));
   for (const std::string& key : keys) RETURN_IF_ERROR(txn.Delete(store::Table::kMeta, key));

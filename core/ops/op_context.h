@@ -12,16 +12,16 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/json/value.h"
+#include "core/resources/resource_types.h"
 #include "core/store/store.h"
 
 namespace ivsrt {
 
 // The meta key of the store's signing key (kept across ivsrt:Reset).
 inline constexpr std::string_view kSigningKeyMetaKey = "signing_key";
+// The meta key of the store's format version (core/store_format.h; kept across ivsrt:Reset).
+inline constexpr std::string_view kFormatVersionMetaKey = "format_version";
 
-struct Quotas {
-  int64_t stages = 1000;  // per account and region
-};
 
 // Shared by every request of one engine; immutable but for the clock.
 struct Services {
@@ -30,7 +30,7 @@ struct Services {
   std::string signing_key;  // never leaves the engine
   IdGenerator ids;
   std::string page_key;  // seals nextToken values
-  Quotas quotas;
+  resources::Quotas quotas;
 };
 
 struct OpContext {
@@ -59,8 +59,8 @@ absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx);
 // replays ids and positions), so state from before a reset (a nextToken) can
 // tell it is stale.
 absl::StatusOr<uint64_t> StoreGeneration(const store::Txn& txn);
-// Empties the meta table but for the signing key, and moves to the next
-// generation.
+// Empties the meta table but for the signing key and the format version, and moves to the
+// next generation.
 absl::Status ResetMeta(store::Txn& txn);
 
 // Request accessors for validated members.

@@ -66,8 +66,9 @@ absl::Status CheckAttributes(const Value& token_config, std::string_view member)
   return absl::OkStatus();
 }
 
-absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view stage_arn,
-                        const StageRecord& stage, const Value& config, JsonWriter& out) {
+absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage& stage,
+                        const Value& config, JsonWriter& out) {
+  const std::string& stage_arn = stage.resource.arn;
   ASSIGN_OR_RETURN(DrawnId participant, NextId(txn, ctx));
   const Value* duration_value = config.Find("duration");
   int64_t duration = duration_value ? duration_value->as_int() : kDefaultDurationMinutes;
@@ -78,7 +79,7 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view 
   bool subscribe = HasCapability(capabilities, "SUBSCRIBE");
   int64_t iat = absl::ToUnixSeconds(ctx.now);
   int64_t exp = iat + duration * 60;
-  std::string whip = StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net");
+  std::string whip = WhipEndpoint(stage.body);
 
   JsonWriter claims;
   claims.BeginObject();
@@ -87,7 +88,7 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view 
   claims.Field("jti", participant.id);
   if (user_id) claims.Field("user_id", user_id->as_string());
   claims.Field("resource", stage_arn);
-  claims.Field("topic", stage.id);
+  claims.Field("topic", stage.resource.id);
   claims.Field("events_url", "wss://global.events.live-video.net");
   claims.Field("whip_url", whip);
   claims.Key("capabilities").BeginObject();

@@ -37,8 +37,8 @@ absl::Status CheckAttributes(const Value& token_config, std::string_view member)
 // Issues one token for `config` (a validated ParticipantTokenConfiguration or
 // CreateParticipantToken request), records the participant, and writes the
 // ParticipantToken output shape to `out`.
-absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view stage_arn,
-                        const StageRecord& stage, const Value& config, JsonWriter& out);
+absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage& stage,
+                        const Value& config, JsonWriter& out);
 
 }  // namespace ivsrt
 

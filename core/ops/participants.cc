@@ -1,5 +1,6 @@
 // CreateParticipantToken, DisconnectParticipant.
 #include "core/errors.h"
+#include "core/model/members.h"
 #include "core/ops/handlers.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/stage_record.h"
@@ -9,13 +10,13 @@ namespace ivsrt::ops {
 
 absl::StatusOr<std::string> CreateParticipantToken(const OpContext& ctx, const Value& request) {
   RETURN_IF_ERROR(CheckAttributes(request, "attributes"));
-  std::string_view arn = StringOr(request, "stageArn", "");
+  std::string_view arn = StringOr(request, members::CreateParticipantTokenRequest::stageArn, "");
   std::string response;
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
-    ASSIGN_OR_RETURN(StageRecord stage, LoadStage(txn, ctx, arn));
+    ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, ctx, arn));
     JsonWriter w;
     w.BeginObject().Key("participantToken");
-    RETURN_IF_ERROR(IssueToken(txn, ctx, arn, stage, request, w));
+    RETURN_IF_ERROR(IssueToken(txn, ctx, stage, request, w));
     w.EndObject();
     response = w.Take();
     return absl::OkStatus();
@@ -24,8 +25,9 @@ absl::StatusOr<std::string> CreateParticipantToken(const OpContext& ctx, const V
 }
 
 absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Value& request) {
-  std::string_view arn = StringOr(request, "stageArn", "");
-  std::string_view participant_id = StringOr(request, "participantId", "");
+  using In = members::DisconnectParticipantRequest;
+  std::string_view arn = StringOr(request, In::stageArn, "");
+  std::string_view participant_id = StringOr(request, In::participantId, "");
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
     RETURN_IF_ERROR(LoadStage(txn, ctx, arn).status());
     std::string key = ParticipantKey(arn, participant_id);
@@ -36,7 +38,7 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
     }
     ASSIGN_OR_RETURN(ParticipantRecord participant, DecodeParticipant(*bytes));
     participant.revoked = true;
-    participant.reason = std::string(StringOr(request, "reason", ""));
+    participant.reason = std::string(StringOr(request, In::reason, ""));
     return txn.Put(store::Table::kParticipants, key, EncodeParticipant(participant));
   }));
   return std::string("{}");

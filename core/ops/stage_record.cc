@@ -1,83 +1,62 @@
 #include "core/ops/stage_record.h"
 
-#include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/recording_config.h"
 #include "core/strings.h"
+#include "simdjson.h"
 
 namespace ivsrt {
 
-std::string EncodeStage(const StageRecord& stage) {
-  return store::RecordWriter()
-      .U64(stage.seq)
-      .Str(stage.name)
-      .Str(stage.recording_json)
-      .Str(stage.endpoint_host)
-      .Take();
+std::string EncodeStageBody(const StageBody& stage) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("name", stage.name);
+  w.Field("endpointHost", stage.endpoint_host);
+  if (!stage.recording_json.empty()) {
+    w.Key("autoParticipantRecordingConfiguration").Raw(stage.recording_json);
+  }
+  w.EndObject();
+  return w.Take();
 }
 
-absl::StatusOr<StageRecord> DecodeStage(std::string_view id, std::string_view bytes) {
-  store::RecordReader r(bytes);
-  StageRecord stage;
-  stage.id = std::string(id);
-  stage.seq = r.U64();
-  stage.name = std::string(r.Str());
-  stage.recording_json = std::string(r.Str());
-  stage.endpoint_host = std::string(r.Str());
-  if (!r.ok()) return InternalError(StrCat("corrupt stage record ", id));
+absl::StatusOr<StageBody> DecodeStageBody(std::string_view body) {
+  // One parser per thread: GetStage decodes a body per call, and a parser's buffers are
+  // its cost.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  auto corrupt = [] { return InternalError("corrupt stage record"); };
+  if (parser.parse(body.data(), body.size()).get_object().get(object) != simdjson::SUCCESS) {
+    return corrupt();
+  }
+  StageBody stage;
+  for (auto [key, value] : object) {
+    std::string_view s;
+    if (key == "name" || key == "endpointHost") {
+      if (value.get_string().get(s) != simdjson::SUCCESS) return corrupt();
+      (key == "name" ? stage.name : stage.endpoint_host) = std::string(s);
+    } else if (key == "autoParticipantRecordingConfiguration") {
+      stage.recording_json = simdjson::minify(value);
+    }
+    // Members a later release added are kept by that release; this one has no use for them.
+  }
   return stage;
 }
 
-absl::StatusOr<std::string_view> DecodeStageName(std::string_view id, std::string_view bytes) {
-  store::RecordReader r(bytes);
-  r.U64();
-  std::string_view name = r.Str();
-  if (!r.ok()) return InternalError(StrCat("corrupt stage record ", id));
-  return name;
-}
-
-std::string StageKey(const OpContext& ctx, std::string_view id) {
-  return StrCat(ctx.Partition(), id);
-}
-
-std::string StageOrderKey(const OpContext& ctx, uint64_t seq) {
-  return StrCat(ctx.Partition(), store::BigEndian64(seq));
-}
-
-absl::StatusOr<StageRecord> LoadStage(const store::Txn& txn, const OpContext& ctx,
+absl::StatusOr<LoadedStage> LoadStage(const store::Txn& txn, const OpContext& ctx,
                                       std::string_view arn) {
-  auto parsed = ParseArn(arn);
-  auto not_found = [&] { return ResourceNotFoundError(StrCat("Stage not found: ", arn)); };
-  if (!parsed || parsed->resource_type != "stage" || parsed->region != ctx.region ||
-      parsed->account != ctx.account) {
-    return not_found();
-  }
-  ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kStages, StageKey(ctx, parsed->id)));
-  if (!bytes.has_value()) return not_found();
-  return DecodeStage(parsed->id, *bytes);
+  ASSIGN_OR_RETURN(resources::Resource resource,
+                   resources::Load(txn, ctx, resources::ResourceType::kStage, arn));
+  ASSIGN_OR_RETURN(StageBody body, DecodeStageBody(resource.body));
+  return LoadedStage{std::move(resource), std::move(body)};
 }
 
-void WriteTags(JsonWriter& w, const store::TagMap& tags) {
-  w.BeginObject();
-  for (const auto& [k, v] : tags) w.Field(k, v);
-  w.EndObject();
+std::string WhipEndpoint(const StageBody& stage) {
+  return StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net");
 }
 
-absl::Status WriteStoredTags(JsonWriter& w, const store::Txn& txn, std::string_view arn) {
-  ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kTags, arn));
+void WriteStage(JsonWriter& w, const resources::Resource& resource, const StageBody& stage) {
   w.BeginObject();
-  if (bytes.has_value() &&
-      !store::VisitTags(*bytes, [&](std::string_view k, std::string_view v) { w.Field(k, v); })) {
-    return InternalError(StrCat("corrupt tags of ", arn));
-  }
-  w.EndObject();
-  return absl::OkStatus();
-}
-
-void WriteStage(JsonWriter& w, std::string_view arn, const StageRecord& stage,
-                const store::TagMap& tags) {
-  w.BeginObject();
-  w.Field("arn", arn);
+  w.Field("arn", resource.arn);
   w.Key("autoParticipantRecordingConfiguration");
   WriteRecordingConfig(w, stage.recording_json);
   w.Key("endpoints").BeginObject();
@@ -86,11 +65,10 @@ void WriteStage(JsonWriter& w, std::string_view arn, const StageRecord& stage,
           StrCat("rtmp://", stage.endpoint_host, ".global-contribute-staging.live-video.net/app/"));
   w.Field("rtmps", StrCat("rtmps://", stage.endpoint_host,
                           ".global-contribute-staging.live-video.net:443/app/"));
-  w.Field("whip", StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net"));
+  w.Field("whip", WhipEndpoint(stage));
   w.EndObject();
   w.Field("name", stage.name);
-  w.Key("tags");
-  WriteTags(w, tags);
+  w.Key("tags").Raw(resource.tags_json);
   w.EndObject();
 }
 

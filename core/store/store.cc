@@ -16,8 +16,8 @@ namespace {
 
 constexpr size_t kInitialMapSize = size_t{64} << 20;
 constexpr unsigned kMaxReaders = 1024;
-constexpr const char* kTableNames[kTableCount] = {"meta", "stages", "stage_order", "tags",
-                                                  "participants"};
+constexpr const char* kTableNames[kTableCount] = {
+    "meta", "resources", "order", "references", "participants", "stages", "stage_order", "tags"};
 
 // The process-wide registry: at most one environment per directory, LMDB's
 // rule. Two MDB_envs on one directory share this process's POSIX locks on
@@ -94,7 +94,12 @@ absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path, Du
   }
   if (rc != MDB_SUCCESS) return OpenError(path, rc);
   for (int i = 0; i < kTableCount; ++i) {
-    rc = mdb_dbi_open(txn, kTableNames[i], MDB_CREATE, &dbis[i]);
+    const bool legacy = i >= static_cast<int>(kFirstLegacyTable);
+    rc = mdb_dbi_open(txn, kTableNames[i], legacy ? 0 : MDB_CREATE, &dbis[i]);
+    if (legacy && rc == MDB_NOTFOUND) {
+      dbis[i] = kAbsentTable;
+      continue;
+    }
     if (rc != MDB_SUCCESS) {
       mdb_txn_abort(txn);
       return OpenError(path, rc);

@@ -27,6 +27,7 @@ bool IsMapFull(const absl::Status& status) {
 }
 
 absl::StatusOr<std::optional<std::string_view>> Txn::Get(Table t, std::string_view key) const {
+  if (!Has(t)) return std::nullopt;
   MDB_val k = Val(key);
   MDB_val v;
   int rc = mdb_get(txn_, dbis_[static_cast<int>(t)], &k, &v);
@@ -37,6 +38,7 @@ absl::StatusOr<std::optional<std::string_view>> Txn::Get(Table t, std::string_vi
 
 absl::Status Txn::Scan(Table t, std::string_view prefix, std::string_view from,
                        const std::function<bool(std::string_view, std::string_view)>& visit) const {
+  if (!Has(t)) return absl::OkStatus();
   MDB_cursor* cursor = nullptr;
   int rc = mdb_cursor_open(txn_, dbis_[static_cast<int>(t)], &cursor);
   if (rc != MDB_SUCCESS) return LmdbStatus(rc, "cursor");
@@ -61,7 +63,18 @@ absl::Status Txn::Put(Table t, std::string_view key, std::string_view value) {
   return LmdbStatus(mdb_put(txn_, dbis_[static_cast<int>(t)], &k, &v, 0), "put");
 }
 
+absl::Status Txn::Clear(Table t) {
+  if (!Has(t)) return absl::OkStatus();
+  return LmdbStatus(mdb_drop(txn_, dbis_[static_cast<int>(t)], 0), "clear");
+}
+
+absl::Status Txn::Drop(Table t) {
+  if (!Has(t)) return absl::OkStatus();
+  return LmdbStatus(mdb_drop(txn_, dbis_[static_cast<int>(t)], 1), "drop");
+}
+
 absl::Status Txn::Delete(Table t, std::string_view key) {
+  if (!Has(t)) return absl::OkStatus();
   MDB_val k = Val(key);
   int rc = mdb_del(txn_, dbis_[static_cast<int>(t)], &k, nullptr);
   if (rc == MDB_NOTFOUND) return absl::OkStatus();

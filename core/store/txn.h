@@ -14,9 +14,22 @@
 
 namespace ivsrt::store {
 
-// The named databases of a store.
-enum class Table { kMeta, kStages, kStageOrder, kTags, kParticipants };
-inline constexpr int kTableCount = 5;
+// The named databases of a store. Those from kFirstLegacyTable on are format 0's (before
+// self-describing records): opened only when present, read once by the upgrade, then dropped.
+enum class Table {
+  kMeta,
+  kResources,
+  kOrder,
+  kReferences,
+  kParticipants,
+  kLegacyStages,
+  kLegacyStageOrder,
+  kLegacyTags,
+};
+inline constexpr int kTableCount = 8;
+inline constexpr Table kFirstLegacyTable = Table::kLegacyStages;
+// The handle of a legacy table the store does not have.
+inline constexpr MDB_dbi kAbsentTable = ~MDB_dbi{0};
 
 class Txn {
  public:
@@ -42,7 +55,14 @@ class Txn {
       Table t, std::string_view prefix, std::string_view from,
       const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
 
+  // False for a legacy table the store does not have (it reads as empty).
+  bool Has(Table t) const { return dbis_[static_cast<int>(t)] != kAbsentTable; }
+
   // Write transactions only.
+  // Deletes every key of the table.
+  absl::Status Clear(Table t);
+  // Deletes the table itself (a legacy one, after the upgrade has read it).
+  absl::Status Drop(Table t);
   absl::Status Put(Table t, std::string_view key, std::string_view value);
   absl::Status Delete(Table t, std::string_view key);  // absent keys are fine
   absl::Status Commit();
