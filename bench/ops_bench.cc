@@ -63,6 +63,29 @@ void Invoke(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
   state.SetItemsProcessed(state.iterations());
 }
 
+// ivsrt_invoke's output, or nullptr after marking the benchmark failed.
+char* InvokeOrSkip(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
+                   const std::string& body) {
+  char* out = nullptr;
+  size_t len = 0;
+  ivsrt_error* error = nullptr;
+  if (ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error) !=
+      IVSRT_OK) {
+    state.SkipWithError(ivsrt_error_message(error));
+    ivsrt_error_free(error);
+  }
+  return out;
+}
+
+std::string StorageBody(uint64_t i) {
+  return "{\"name\":\"storage-" + std::to_string(i) +
+         "\",\"s3\":{\"bucketName\":\"bench-bucket\"},\"tags\":{\"team\":\"video\"}}";
+}
+std::string EncoderBody(uint64_t i) {
+  return "{\"name\":\"encoder-" + std::to_string(i) +
+         "\",\"video\":{\"width\":1920,\"height\":1080,\"framerate\":30,\"bitrate\":6000000}}";
+}
+
 std::string ArnBody(const Fixture& f) { return "{\"arn\":\"" + f.arn + "\"}"; }
 std::string TokenBody(const Fixture& f) {
   return "{\"stageArn\":\"" + f.arn +
@@ -77,19 +100,8 @@ void BM_Invoke_CreateStage(benchmark::State& state, const char* durability) {
   ivsrt_engine* engine =
       Engine(std::string_view(durability) == "sync" ? "sync" : "nosync-create").engine;
   uint64_t i = 1'000'000'000;
-  for (auto _ : state) {
-    std::string body = CreateStageBody(i++);  // ~50 ns, against microseconds
-    char* out = nullptr;
-    size_t len = 0;
-    ivsrt_error* error = nullptr;
-    if (ivsrt_invoke(engine, "CreateStage", 11, body.data(), body.size(), &out, &len, &error) !=
-        IVSRT_OK) {
-      state.SkipWithError(ivsrt_error_message(error));
-      ivsrt_error_free(error);
-      break;
-    }
-    ivsrt_free(out);
-  }
+  // Building the body costs ~50 ns, against microseconds.
+  for (auto _ : state) ivsrt_free(InvokeOrSkip(state, engine, "CreateStage", CreateStageBody(i++)));
 }
 
 void BM_Invoke_GetStage(benchmark::State& state) {
@@ -148,14 +160,18 @@ void BM_Invoke_DisconnectParticipant(benchmark::State& state) {
              "\",\"reason\":\"bench\"}");
 }
 
+// Every call changes a tag (env alternates), so every call writes.
 void BM_Invoke_TagResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
-  Invoke(state, f.engine, "TagResource",
-         "{\"resourceArn\":\"" + f.arn + "\",\"tags\":{\"team\":\"video\",\"env\":\"test\"}}");
+  const std::string bodies[2] = {
+      "{\"resourceArn\":\"" + f.arn + "\",\"tags\":{\"team\":\"video\",\"env\":\"test\"}}",
+      "{\"resourceArn\":\"" + f.arn + "\",\"tags\":{\"team\":\"video\",\"env\":\"prod\"}}"};
+  uint64_t i = 0;
+  for (auto _ : state) ivsrt_free(InvokeOrSkip(state, f.engine, "TagResource", bodies[i++ & 1]));
+  state.SetItemsProcessed(state.iterations());
 }
 
-// Removes a key the stage does not have: the same write transaction every
-// iteration.
+// Removes a key the stage does not have: nothing to write.
 void BM_Invoke_UntagResource(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Invoke(state, f.engine, "UntagResource",
@@ -296,6 +312,55 @@ void Http(benchmark::State& state, ivsrt_engine* engine, std::string_view target
   }
 }
 
+// --- Storage and encoder configurations (the resource layer's other families)
+// A store of 100 of each (OpenEngine's quotas leave room for the Create benchmarks).
+struct ConfigFixture {
+  ivsrt_engine* engine = nullptr;
+  std::string storage_arn;
+  std::string encoder_arn;
+};
+
+ConfigFixture& Configs() {
+  static ConfigFixture f;
+  if (f.engine == nullptr) {
+    f.engine = OpenEngine("nosync");
+    for (int i = 0; i < 100; ++i) {
+      f.storage_arn = StringMember(
+          MustInvoke(f.engine, "CreateStorageConfiguration", StorageBody(i)), "arn");
+      f.encoder_arn = StringMember(
+          MustInvoke(f.engine, "CreateEncoderConfiguration", EncoderBody(i)), "arn");
+    }
+  }
+  return f;
+}
+
+void BM_Invoke_CreateStorageConfiguration(benchmark::State& state) {
+  ivsrt_engine* engine = Configs().engine;
+  uint64_t i = 1'000'000'000;
+  for (auto _ : state) ivsrt_free(InvokeOrSkip(state, engine, "CreateStorageConfiguration",
+                                               StorageBody(i++)));
+}
+void BM_Invoke_GetStorageConfiguration(benchmark::State& state) {
+  Invoke(state, Configs().engine, "GetStorageConfiguration",
+         "{\"arn\":\"" + Configs().storage_arn + "\"}");
+}
+void BM_Invoke_ListStorageConfigurations100(benchmark::State& state) {
+  Invoke(state, Configs().engine, "ListStorageConfigurations", "{\"maxResults\":100}");
+}
+void BM_Invoke_CreateEncoderConfiguration(benchmark::State& state) {
+  ivsrt_engine* engine = Configs().engine;
+  uint64_t i = 1'000'000'000;
+  for (auto _ : state) ivsrt_free(InvokeOrSkip(state, engine, "CreateEncoderConfiguration",
+                                               EncoderBody(i++)));
+}
+void BM_Invoke_GetEncoderConfiguration(benchmark::State& state) {
+  Invoke(state, Configs().engine, "GetEncoderConfiguration",
+         "{\"arn\":\"" + Configs().encoder_arn + "\"}");
+}
+void BM_Invoke_ListEncoderConfigurations100(benchmark::State& state) {
+  Invoke(state, Configs().engine, "ListEncoderConfigurations", "{\"maxResults\":100}");
+}
+
 void BM_Http_GetStage(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Http(state, f.engine, "/GetStage", ArnBody(f));
@@ -327,6 +392,12 @@ BENCHMARK(BM_Invoke_DisconnectParticipant);
 BENCHMARK(BM_Invoke_TagResource);
 BENCHMARK(BM_Invoke_UntagResource);
 BENCHMARK(BM_Invoke_ListTagsForResource);
+BENCHMARK(BM_Invoke_CreateStorageConfiguration);
+BENCHMARK(BM_Invoke_GetStorageConfiguration);
+BENCHMARK(BM_Invoke_ListStorageConfigurations100);
+BENCHMARK(BM_Invoke_CreateEncoderConfiguration);
+BENCHMARK(BM_Invoke_GetEncoderConfiguration);
+BENCHMARK(BM_Invoke_ListEncoderConfigurations100);
 BENCHMARK(BM_CoreEngine_GetStage);
 BENCHMARK(BM_Store_ReadTxnGet);
 BENCHMARK(BM_Store_WriteTxnPutCommit);

@@ -17,8 +17,7 @@ absl::StatusOr<std::string> TagResource(const OpContext& ctx, const Value& reque
     ASSIGN_OR_RETURN(resources::TagMap merged, resources::TagsFromJson(resource.tags_json));
     for (const auto& [key, value] : tags->entries()) merged[key] = value.as_string();
     RETURN_IF_ERROR(resources::CheckTagCount(merged));
-    resource.tags_json = resources::TagsToJson(merged);
-    return resources::Save(txn, ctx, resource);
+    return resources::SaveTags(txn, ctx, resource, resources::TagsToJson(merged));
   }));
   return std::string("{}");
 }
@@ -32,8 +31,7 @@ absl::StatusOr<std::string> UntagResource(const OpContext& ctx, const Value& req
     ASSIGN_OR_RETURN(resources::Resource resource, resources::LoadTaggable(txn, ctx, arn));
     ASSIGN_OR_RETURN(resources::TagMap tags, resources::TagsFromJson(resource.tags_json));
     for (const Value& key : keys->items()) tags.erase(key.as_string());
-    resource.tags_json = resources::TagsToJson(tags);
-    return resources::Save(txn, ctx, resource);
+    return resources::SaveTags(txn, ctx, resource, resources::TagsToJson(tags));
   }));
   return std::string("{}");
 }

@@ -38,7 +38,7 @@ std::string OrderKey(const OpContext& ctx, ResourceType type, uint64_t seq) {
 // List writes itself), as a JSON object: what a List entry needs, kept in the order index.
 absl::StatusOr<std::string> SummaryOf(ResourceType type, std::string_view body) {
   const model::Shape& shape = model::ShapeAt(model::FindShape(Info(type).summary_shape));
-  simdjson::dom::parser parser;
+  thread_local simdjson::dom::parser parser;
   simdjson::dom::object object;
   if (parser.parse(body.data(), body.size()).get_object().get(object) != simdjson::SUCCESS) {
     return InternalError(StrCat("corrupt ", Info(type).shape, " body"));
@@ -140,7 +140,30 @@ absl::Status Import(store::Txn& txn, const OpContext& ctx, const Resource& resou
 }
 
 absl::Status Save(store::Txn& txn, const OpContext& ctx, const Resource& resource) {
-  return PutRecordAndOrder(txn, ctx, resource);
+  ASSIGN_OR_RETURN(std::string summary, SummaryOf(resource.type, resource.body));
+  const std::string order_key = OrderKey(ctx, resource.type, resource.seq);
+  ASSIGN_OR_RETURN(auto order, txn.Get(store::Table::kOrder, order_key));
+  auto entry = order.has_value() ? DecodeOrderEntry(*order) : std::nullopt;
+  if (!entry || entry->summary != summary || entry->tags_json != resource.tags_json) {
+    RETURN_IF_ERROR(txn.Put(store::Table::kOrder, order_key,
+                            EncodeOrderEntry(resource.id, summary, resource.tags_json)));
+  }
+  return txn.Put(store::Table::kResources, StrCat(TypePrefix(ctx, resource.type), resource.id),
+                 EncodeRecord(resource.seq, resource.body, resource.tags_json));
+}
+
+absl::Status SaveTags(store::Txn& txn, const OpContext& ctx, const Resource& resource,
+                      std::string_view tags_json) {
+  if (tags_json == resource.tags_json) return absl::OkStatus();
+  const std::string order_key = OrderKey(ctx, resource.type, resource.seq);
+  ASSIGN_OR_RETURN(auto order, txn.Get(store::Table::kOrder, order_key));
+  auto entry = order.has_value() ? DecodeOrderEntry(*order) : std::nullopt;
+  if (!entry) return InternalError(StrCat("corrupt order entry of ", resource.arn));
+  // The entry's views die with the next write: encode before putting anything.
+  std::string updated = EncodeOrderEntry(entry->id, entry->summary, tags_json);
+  RETURN_IF_ERROR(txn.Put(store::Table::kOrder, order_key, updated));
+  return txn.Put(store::Table::kResources, StrCat(TypePrefix(ctx, resource.type), resource.id),
+                 EncodeRecord(resource.seq, resource.body, tags_json));
 }
 
 absl::Status Delete(store::Txn& txn, const OpContext& ctx, const Resource& resource) {

@@ -55,8 +55,15 @@ absl::StatusOr<Resource> LoadTaggable(const store::Txn& txn, const OpContext& ct
 // (core/store_format.cc), which carries resources over from an older format.
 absl::Status Import(store::Txn& txn, const OpContext& ctx, const Resource& resource);
 
-// Stores the body and tags of a loaded (and changed) resource.
+// Stores the body and tags of a loaded (and changed) resource; the order entry is rewritten
+// only when the List summary or the tags changed.
 absl::Status Save(store::Txn& txn, const OpContext& ctx, const Resource& resource);
+
+// Gives a loaded resource `tags_json` (TagsToJson form) for tags, its body unchanged:
+// cheaper than Save, which derives the List summary from the body again; writes nothing
+// when the tags are the same.
+absl::Status SaveTags(store::Txn& txn, const OpContext& ctx, const Resource& resource,
+                      std::string_view tags_json);
 
 // Deletes the resource with its tags, its order entry and the references it makes;
 // ConflictException (nothing changed) while another resource refers to it.
