@@ -63,6 +63,22 @@ TEST_F(TokenTest, SubscribeOnlyTokensAllowOnlySubscribe) {
   EXPECT_EQ(claims.Int("exp") - claims.Int("iat"), 60);
 }
 
+// AWS answers CreateStage's tokens without duration and expirationTime (NOTES.md 6); the
+// token itself still expires after the duration asked for.
+TEST_F(TokenTest, CreateStageTokensCarryNoDurationOrExpirationTime) {
+  Json out = Call("CreateStage", R"({"participantTokenConfigurations": [{"duration": 5}, {}]})");
+  for (int i = 0; i < 2; ++i) {
+    std::string token = StrCat("participantTokens/", i);
+    EXPECT_FALSE(out.Has(token + "/duration"));
+    EXPECT_FALSE(out.Has(token + "/expirationTime"));
+    EXPECT_EQ(out.Size(token + "/capabilities"), 2u);
+  }
+  Json claims(JwtPayload(out.Str("participantTokens/0/token")));
+  EXPECT_EQ(claims.Int("exp") - claims.Int("iat"), 5 * 60);
+  Json default_claims(JwtPayload(out.Str("participantTokens/1/token")));
+  EXPECT_EQ(default_claims.Int("exp") - default_claims.Int("iat"), 720 * 60);
+}
+
 TEST_F(TokenTest, DurationBoundsAndAttributeBudget) {
   std::string arn = CreateStageArn();
   EXPECT_EQ(Token(arn, R"(, "duration": 20160)").Str("participantToken/expirationTime"),

@@ -67,7 +67,8 @@ absl::Status CheckAttributes(const Value& token_config, std::string_view member)
 }
 
 absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view stage_arn,
-                        const StageRecord& stage, const Value& config, JsonWriter& out) {
+                        const StageRecord& stage, const Value& config, TokenFor answering,
+                        JsonWriter& out) {
   ASSIGN_OR_RETURN(DrawnId participant, NextId(txn, ctx));
   const Value* duration_value = config.Find("duration");
   int64_t duration = duration_value ? duration_value->as_int() : kDefaultDurationMinutes;
@@ -116,8 +117,10 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view 
   if (publish) out.String("PUBLISH");
   if (subscribe) out.String("SUBSCRIBE");
   out.EndArray();
-  out.Key("duration").Int(duration);
-  out.Field("expirationTime", FormatIso8601(absl::FromUnixSeconds(exp)));
+  if (answering == TokenFor::kCreateParticipantToken) {
+    out.Key("duration").Int(duration);
+    out.Field("expirationTime", FormatIso8601(absl::FromUnixSeconds(exp)));
+  }
   out.Field("participantId", participant.id);
   out.Field("token", SignJwt(ctx.services->signing_key, claims.str()));
   if (user_id) out.Field("userId", user_id->as_string());

@@ -15,7 +15,8 @@ absl::StatusOr<std::string> CreateParticipantToken(const OpContext& ctx, const V
     ASSIGN_OR_RETURN(StageRecord stage, LoadStage(txn, ctx, arn));
     JsonWriter w;
     w.BeginObject().Key("participantToken");
-    RETURN_IF_ERROR(IssueToken(txn, ctx, arn, stage, request, w));
+    RETURN_IF_ERROR(
+        IssueToken(txn, ctx, arn, stage, request, TokenFor::kCreateParticipantToken, w));
     w.EndObject();
     response = w.Take();
     return absl::OkStatus();

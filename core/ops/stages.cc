@@ -84,7 +84,7 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
     w.BeginObject().Key("participantTokens").BeginArray();
     if (token_configs) {
       for (const Value& config : token_configs->items()) {
-        RETURN_IF_ERROR(IssueToken(txn, ctx, arn, stage, config, w));
+        RETURN_IF_ERROR(IssueToken(txn, ctx, arn, stage, config, TokenFor::kCreateStage, w));
       }
     }
     w.EndArray().Key("stage");
