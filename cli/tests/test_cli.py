@@ -343,7 +343,7 @@ def test_json_and_shorthand_forms_are_equivalent(cli):
         first, second = out["participantTokens"]
         assert first["userId"] == "u1" and second["userId"] == "u2"
         claims = cli.json("verify-participant-token", "--token", first["token"])["claims"]
-        assert claims["capabilities"] == {"allow_publish": False, "allow_subscribe": True}
+        assert claims["capabilities"] == {"allow_subscribe": True}
         assert claims["attributes"] == {"k": "v"}
         assert claims["exp"] - claims["iat"] == 30 * 60
 

@@ -81,6 +81,9 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view 
   int64_t exp = iat + duration * 60;
   std::string whip = StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net");
 
+  // The claims of AWS's own API-issued tokens (NOTES.md 13): a capability is a key only
+  // when granted (a subscribe-only token has no allow_publish), and version "0.0" (the
+  // self-signed tokens' is "1.0").
   JsonWriter claims;
   claims.BeginObject();
   claims.Key("exp").Int(exp);
@@ -92,14 +95,14 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, std::string_view 
   claims.Field("events_url", "wss://global.events.live-video.net");
   claims.Field("whip_url", whip);
   claims.Key("capabilities").BeginObject();
-  claims.Key("allow_publish").Bool(publish);
-  claims.Key("allow_subscribe").Bool(subscribe);
+  if (publish) claims.Key("allow_publish").Bool(true);
+  if (subscribe) claims.Key("allow_subscribe").Bool(true);
   claims.EndObject();
   if (attributes) {
     claims.Key("attributes");
     WriteAttributes(claims, *attributes);
   }
-  claims.Field("version", "1.0");
+  claims.Field("version", "0.0");
   claims.EndObject();
 
   ParticipantRecord record;
