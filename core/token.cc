@@ -8,7 +8,10 @@
 namespace ivsrt {
 namespace {
 
-constexpr std::string_view kHeader = R"({"alg":"HS256","typ":"JWT"})";
+// AWS's API-issued tokens say "KMS" (NOTES.md 13); the signature is ours all the same.
+constexpr std::string_view kHeader = R"({"alg":"KMS","typ":"JWT"})";
+// What ivsrt 0.1 wrote: its stores' tokens keep verifying.
+constexpr std::string_view kHeaderV0 = R"({"alg":"HS256","typ":"JWT"})";
 
 bool IsJsonObject(std::string_view text) {
   simdjson::dom::parser parser;
@@ -48,9 +51,9 @@ JwtCheck CheckJwt(std::string_view key, std::string_view token) {
   check.payload_json = std::move(*payload);
   std::string expected = HmacSha256(key, token.substr(0, dot2));
   // The header is covered by the signature; one we did not write cannot verify.
-  check.problem = (*header == kHeader && ConstantTimeEquals(*signature, expected))
-                      ? JwtProblem::kNone
-                      : JwtProblem::kBadSignature;
+  bool ours = *header == kHeader || *header == kHeaderV0;
+  check.problem = (ours && ConstantTimeEquals(*signature, expected)) ? JwtProblem::kNone
+                                                                     : JwtProblem::kBadSignature;
   return check;
 }
 

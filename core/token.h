@@ -1,6 +1,6 @@
 // Participant tokens: JWTs (base64url header.payload.signature) signed with
-// HS256 under the store's key. AWS signs API-issued tokens with its own keys
-// and calls them opaque; the claim set is the documented one.
+// HMAC-SHA256 under the store's key. AWS signs API-issued tokens with its own keys
+// and calls them opaque; the header is AWS's ({"alg":"KMS","typ":"JWT"}).
 #ifndef IVSRT_CORE_TOKEN_H_
 #define IVSRT_CORE_TOKEN_H_
 
@@ -20,8 +20,8 @@ struct JwtCheck {
                              // signature is bad
 };
 // Checks the form (three non-empty base64url segments, the first two JSON
-// objects: else kMalformed), then the header's algorithm and the signature
-// (else kBadSignature).
+// objects: else kMalformed), then the header (the one SignJwt writes, or the
+// {"alg":"HS256","typ":"JWT"} of ivsrt 0.1) and the signature (else kBadSignature).
 JwtCheck CheckJwt(std::string_view key, std::string_view token);
 
 }  // namespace ivsrt

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/base64url.h"
+#include "core/hmac.h"
 #include "core/strings.h"
 #include "gtest/gtest.h"
 
@@ -15,6 +16,23 @@ TEST(CheckJwt, ASignedTokenVerifiesAndShowsItsPayload) {
   JwtCheck check = CheckJwt(kKey, SignJwt(kKey, R"({"exp":1})"));
   EXPECT_EQ(check.problem, JwtProblem::kNone);
   EXPECT_EQ(check.payload_json, R"({"exp":1})");
+}
+
+TEST(SignJwt, WritesTheHeaderOfAwsApiIssuedTokens) {
+  std::string token = SignJwt(kKey, "{}");
+  EXPECT_EQ(Base64UrlDecode(token.substr(0, token.find('.'))).value_or(""),
+            R"({"alg":"KMS","typ":"JWT"})");
+}
+
+// ivsrt 0.1 wrote {"alg":"HS256",...} over the same HMAC: its stores' tokens keep verifying.
+TEST(CheckJwt, ATokenOfTheFirstReleaseStillVerifies) {
+  std::string signing_input = StrCat(Base64UrlEncode(R"({"alg":"HS256","typ":"JWT"})"), ".",
+                                     Base64UrlEncode(R"({"exp":1,"version":"1.0"})"));
+  std::string token = StrCat(signing_input, ".", Base64UrlEncode(HmacSha256(kKey, signing_input)));
+  JwtCheck check = CheckJwt(kKey, token);
+  EXPECT_EQ(check.problem, JwtProblem::kNone);
+  EXPECT_EQ(check.payload_json, R"({"exp":1,"version":"1.0"})");
+  EXPECT_EQ(CheckJwt("other key", token).problem, JwtProblem::kBadSignature);
 }
 
 TEST(CheckJwt, AnythingButThreeNonEmptySegmentsOfJsonIsMalformed) {

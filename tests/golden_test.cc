@@ -1,17 +1,23 @@
 // Replays tests/golden/*.json through the C ABI (ivsrt_invoke), as the Python and Go
-// bindings replay them through theirs. The format is in tests/golden/README.md.
+// bindings replay them through theirs. The format is in tests/golden/README.md. Every
+// successful response of a model operation is also held against the model's output shape
+// (tests/response_checker.h).
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
+#include "core/dispatcher.h"
 #include "core/json/writer.h"
+#include "core/model/model.h"
 #include "core/strings.h"
 #include "gtest/gtest.h"
 #include "ivsrt/ivsrt.h"
 #include "re2/re2.h"
 #include "simdjson.h"
+#include "tests/response_checker.h"
 
 namespace ivsrt::testing {
 namespace {
@@ -68,13 +74,17 @@ std::string Canonical(simdjson::dom::element e) {
   return simdjson::minify(e);
 }
 
+std::string ReadFile(const std::string& path) {
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenTest, ReplaysThroughTheCAbi) {
-  std::ifstream file(GetParam());
-  std::stringstream text;
-  text << file.rdbuf();
-  std::string scenario_text = text.str();
+  std::string scenario_text = ReadFile(GetParam());
   simdjson::dom::parser parser;
   simdjson::dom::element scenario;
   ASSERT_EQ(parser.parse(scenario_text).get(scenario), simdjson::SUCCESS);
@@ -115,6 +125,10 @@ TEST_P(GoldenTest, ReplaysThroughTheCAbi) {
     simdjson::dom::parser response_parser;
     simdjson::dom::element actual;
     ASSERT_EQ(response_parser.parse(response).get(actual), simdjson::SUCCESS) << response;
+    if (model::FindOperation(op) != nullptr) {
+      absl::Status fits = CheckResponse(op, response);
+      EXPECT_TRUE(fits.ok()) << fits << "\n" << response;
+    }
 
     simdjson::dom::object checks;
     if (step["expect"].get_object().get(checks) == simdjson::SUCCESS) {
@@ -186,6 +200,31 @@ INSTANTIATE_TEST_SUITE_P(Golden, GoldenTest, ::testing::ValuesIn(GoldenFiles()),
                          [](const auto& info) {
                            return std::filesystem::path(info.param).stem().string();
                          });
+
+// So that the response checker sees every operation in a normal test run, each implemented
+// operation has a golden step that succeeds.
+TEST(GoldenCoverage, EveryImplementedOperationSucceedsInSomeStep) {
+  std::set<std::string> succeeding;
+  for (const std::string& path : GoldenFiles()) {
+    std::string scenario_text = ReadFile(path);
+    simdjson::dom::parser parser;
+    simdjson::dom::array steps;
+    ASSERT_EQ(parser.parse(scenario_text)["steps"].get_array().get(steps), simdjson::SUCCESS);
+    for (simdjson::dom::element step : steps) {
+      simdjson::dom::element error;
+      if (step["error"].get(error) != simdjson::SUCCESS) {
+        succeeding.emplace(step["op"].get_string().value_unsafe());
+      }
+    }
+  }
+  int implemented = 0;
+  for (const model::Operation& op : model::Operations()) {
+    if (!IsImplementedAwsOperation(op.name)) continue;
+    ++implemented;
+    EXPECT_TRUE(succeeding.count(std::string(op.name))) << op.name << " has no successful step";
+  }
+  EXPECT_GE(implemented, 10);
+}
 
 }  // namespace
 }  // namespace ivsrt::testing

@@ -2,6 +2,7 @@
 #include <set>
 #include <string>
 
+#include "core/base64url.h"
 #include "core/strings.h"
 #include "tests/engine_fixture.h"
 
@@ -44,7 +45,10 @@ TEST_F(TokenTest, CreateParticipantTokenHasTheDocumentedClaimsAndDefaults) {
   EXPECT_TRUE(claims.Bool("capabilities/allow_subscribe"));
   EXPECT_EQ(claims.Str("user_id"), "bob");
   EXPECT_EQ(claims.Str("attributes/role"), "host");
-  EXPECT_EQ(claims.Str("version"), "1.0");
+  EXPECT_EQ(claims.Str("version"), "0.0");  // AWS's API-issued tokens (NOTES.md 13)
+  std::string token = out.Str("participantToken/token");
+  EXPECT_EQ(Base64UrlDecode(token.substr(0, token.find('.'))).value_or(""),
+            R"({"alg":"KMS","typ":"JWT"})");
 
   Json verdict = Verify(out.Str("participantToken/token"));
   EXPECT_TRUE(verdict.Bool("valid"));
@@ -56,11 +60,39 @@ TEST_F(TokenTest, SubscribeOnlyTokensAllowOnlySubscribe) {
   Json out = Token(arn, R"(, "capabilities": ["SUBSCRIBE"], "duration": 1)");
   EXPECT_EQ(out.Size("participantToken/capabilities"), 1u);
   Json claims(JwtPayload(out.Str("participantToken/token")));
-  EXPECT_FALSE(claims.Bool("capabilities/allow_publish"));
-  EXPECT_TRUE(claims.Bool("capabilities/allow_subscribe"));
+  // As in AWS's tokens: a capability not granted is no key at all.
+  EXPECT_EQ(claims.Minified("capabilities"), R"({"allow_subscribe":true})");
   EXPECT_FALSE(claims.Has("user_id"));
   EXPECT_FALSE(claims.Has("attributes"));
   EXPECT_EQ(claims.Int("exp") - claims.Int("iat"), 60);
+}
+
+TEST_F(TokenTest, CapabilityClaimsNameOnlyWhatIsGranted) {
+  std::string arn = CreateStageArn();
+  auto capabilities = [&](std::string_view granted) {
+    Json out = Token(arn, StrCat(R"(, "capabilities": )", granted));
+    return Json(JwtPayload(out.Str("participantToken/token"))).Minified("capabilities");
+  };
+  EXPECT_EQ(capabilities(R"(["PUBLISH"])"), R"({"allow_publish":true})");
+  EXPECT_EQ(capabilities("[]"), "{}");
+  EXPECT_EQ(capabilities(R"(["SUBSCRIBE", "PUBLISH"])"),
+            R"({"allow_publish":true,"allow_subscribe":true})");
+}
+
+// AWS answers CreateStage's tokens without duration and expirationTime (NOTES.md 6); the
+// token itself still expires after the duration asked for.
+TEST_F(TokenTest, CreateStageTokensCarryNoDurationOrExpirationTime) {
+  Json out = Call("CreateStage", R"({"participantTokenConfigurations": [{"duration": 5}, {}]})");
+  for (int i = 0; i < 2; ++i) {
+    std::string token = StrCat("participantTokens/", i);
+    EXPECT_FALSE(out.Has(token + "/duration"));
+    EXPECT_FALSE(out.Has(token + "/expirationTime"));
+    EXPECT_EQ(out.Size(token + "/capabilities"), 2u);
+  }
+  Json claims(JwtPayload(out.Str("participantTokens/0/token")));
+  EXPECT_EQ(claims.Int("exp") - claims.Int("iat"), 5 * 60);
+  Json default_claims(JwtPayload(out.Str("participantTokens/1/token")));
+  EXPECT_EQ(default_claims.Int("exp") - default_claims.Int("iat"), 720 * 60);
 }
 
 TEST_F(TokenTest, DurationBoundsAndAttributeBudget) {
@@ -202,7 +234,7 @@ TEST_F(TokenTest, ForgedTamperedAndForeignTokensNeverVerify) {
 
 TEST_F(TokenTest, NoOutputEverContainsTheSigningKey) {
   // Outputs are JSON text; the key is 32 random bytes: look for its base64url and hex forms
-  // indirectly by checking the token header names only HS256 and no key material.
+  // indirectly by checking the token header names only KMS and no key material.
   std::string arn = CreateStageArn();
   std::string token = Token(arn).Str("participantToken/token");
   EXPECT_EQ(JwtPayload(token).find("key"), std::string::npos);

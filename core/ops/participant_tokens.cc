@@ -67,7 +67,7 @@ absl::Status CheckAttributes(const Value& token_config, std::string_view member)
 }
 
 absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage& stage,
-                        const Value& config, JsonWriter& out) {
+                        const Value& config, TokenFor answering, JsonWriter& out) {
   const std::string& stage_arn = stage.resource.arn;
   ASSIGN_OR_RETURN(DrawnId participant, NextId(txn, ctx));
   const Value* duration_value = config.Find("duration");
@@ -81,6 +81,9 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage
   int64_t exp = iat + duration * 60;
   std::string whip = WhipEndpoint(stage.body);
 
+  // The claims of AWS's own API-issued tokens (NOTES.md 13): a capability is a key only
+  // when granted (a subscribe-only token has no allow_publish), and version "0.0" (the
+  // self-signed tokens' is "1.0").
   JsonWriter claims;
   claims.BeginObject();
   claims.Key("exp").Int(exp);
@@ -92,14 +95,14 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage
   claims.Field("events_url", "wss://global.events.live-video.net");
   claims.Field("whip_url", whip);
   claims.Key("capabilities").BeginObject();
-  claims.Key("allow_publish").Bool(publish);
-  claims.Key("allow_subscribe").Bool(subscribe);
+  if (publish) claims.Key("allow_publish").Bool(true);
+  if (subscribe) claims.Key("allow_subscribe").Bool(true);
   claims.EndObject();
   if (attributes) {
     claims.Key("attributes");
     WriteAttributes(claims, *attributes);
   }
-  claims.Field("version", "1.0");
+  claims.Field("version", "0.0");
   claims.EndObject();
 
   ParticipantRecord record;
@@ -117,8 +120,10 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage
   if (publish) out.String("PUBLISH");
   if (subscribe) out.String("SUBSCRIBE");
   out.EndArray();
-  out.Key("duration").Int(duration);
-  out.Field("expirationTime", FormatIso8601(absl::FromUnixSeconds(exp)));
+  if (answering == TokenFor::kCreateParticipantToken) {
+    out.Key("duration").Int(duration);
+    out.Field("expirationTime", FormatIso8601(absl::FromUnixSeconds(exp)));
+  }
   out.Field("participantId", participant.id);
   out.Field("token", SignJwt(ctx.services->signing_key, claims.str()));
   if (user_id) out.Field("userId", user_id->as_string());

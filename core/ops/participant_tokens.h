@@ -34,11 +34,15 @@ std::string ParticipantPrefix(std::string_view stage_arn);
 // The documented limit on attributes: at most 1 KB of keys and values in total.
 absl::Status CheckAttributes(const Value& token_config, std::string_view member);
 
+// The operation a token is issued for: AWS answers each with different members.
+enum class TokenFor { kCreateStage, kCreateParticipantToken };
+
 // Issues one token for `config` (a validated ParticipantTokenConfiguration or
 // CreateParticipantToken request), records the participant, and writes the
-// ParticipantToken output shape to `out`.
+// ParticipantToken output shape to `out`: without `duration` and `expirationTime` for
+// CreateStage, as AWS answers it (NOTES.md 6).
 absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage& stage,
-                        const Value& config, JsonWriter& out);
+                        const Value& config, TokenFor answering, JsonWriter& out);
 
 }  // namespace ivsrt
 

@@ -16,7 +16,7 @@ absl::StatusOr<std::string> CreateParticipantToken(const OpContext& ctx, const V
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, ctx, arn));
     JsonWriter w;
     w.BeginObject().Key("participantToken");
-    RETURN_IF_ERROR(IssueToken(txn, ctx, stage, request, w));
+    RETURN_IF_ERROR(IssueToken(txn, ctx, stage, request, TokenFor::kCreateParticipantToken, w));
     w.EndObject();
     response = w.Take();
     return absl::OkStatus();

@@ -89,7 +89,7 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
     if (token_configs) {
       w.Key("participantTokens").BeginArray();
       for (const Value& config : token_configs->items()) {
-        RETURN_IF_ERROR(IssueToken(txn, ctx, stage, config, w));
+        RETURN_IF_ERROR(IssueToken(txn, ctx, stage, config, TokenFor::kCreateStage, w));
       }
       w.EndArray();
     }

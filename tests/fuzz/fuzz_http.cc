@@ -6,7 +6,8 @@
 // x-amzn-ErrorType of the model's seven (or UnknownOperationException, 404, or
 // a SigV4 error: IncompleteSignatureException, 400, InvalidSignatureException,
 // 403) that matches the status; the body is a JSON object ({"exceptionMessage",
-// "message"} on errors); no 500; every participant token handed out verifies;
+// "message"} on errors); no 500; a 200 body fits the output shape of the
+// operation the request routes to; every participant token handed out verifies;
 // and ListStages, in every region the input touched, shows exactly the stages
 // created and not deleted.
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/http_router.h"
 #include "ivsrt/ivsrt.h"
 #include "simdjson.h"
 #include "tests/fuzz/fuzz_support.h"
@@ -62,6 +64,10 @@ Response Http(std::string_view method, std::string_view target, std::string_view
   simdjson::dom::object root = ivsrt_fuzz::ParseObject(parser, r.body, "body is not a JSON object");
   if (r.status == 200) {
     Check(HeaderValue(r.headers, "x-amzn-ErrorType").empty(), "200 with an error type", call);
+    absl::StatusOr<ivsrt::RoutedRequest> routed =
+        ivsrt::RouteHttpRequest({method, target, headers, body});
+    Check(routed.ok(), "200 for a request no operation answers", call);
+    ivsrt_fuzz::CheckFitsModel(routed->operation, r.body);
     return r;
   }
   std::string_view type = HeaderValue(r.headers, "x-amzn-ErrorType");

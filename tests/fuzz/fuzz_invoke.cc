@@ -4,8 +4,9 @@
 // object or an error of one of the model's seven types
 // (UnknownOperationException only for a name the engine does not implement),
 // with the matching code and status; no InternalServerException; every
-// participant token handed out verifies; and ListStages shows exactly the
-// stages created and not deleted.
+// response of a model operation fits its output shape; every participant token
+// handed out verifies; and ListStages shows exactly the stages created and not
+// deleted.
 #include <cstdint>
 #include <cstring>
 #include <set>
@@ -41,6 +42,7 @@ Result Invoke(std::string_view op, std::string_view body) {
     Check(out[len] == '\0' && std::strlen(out) == len, "response length or NUL wrong", call);
     r.body.assign(out, len);
     ivsrt_free(out);
+    ivsrt_fuzz::CheckFitsModel(op, r.body);
     return r;
   }
   Check(out == nullptr && len == 0, "failure left an output set", call);

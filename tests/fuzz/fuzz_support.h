@@ -16,8 +16,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model/model.h"
 #include "ivsrt/ivsrt.h"
 #include "simdjson.h"
+#include "tests/response_checker.h"
 
 namespace ivsrt_fuzz {
 
@@ -80,6 +82,14 @@ inline bool IsImplementedOperation(std::string_view name) {
                                                     "ivsrt:GetClock",
                                                     "ivsrt:Reset"};
   return kNames.count(name) != 0;
+}
+
+// A successful response of a model operation fits the operation's output shape.
+inline void CheckFitsModel(std::string_view operation, std::string_view body) {
+  if (ivsrt::model::FindOperation(operation) == nullptr) return;  // a test-control operation
+  absl::Status fits = ivsrt::testing::CheckResponse(operation, body);
+  Check(fits.ok(), "response does not fit the output shape",
+        std::string(operation) + ": " + std::string(fits.message()) + "\n" + std::string(body));
 }
 
 // Parses `text` as one JSON object (valid UTF-8 included), or fails the run.

@@ -10,7 +10,8 @@ import (
 // The test-control operations. They exist only in the embedded engine (no AWS endpoint has
 // them) and are reachable through Invoke and these methods, never over HTTP.
 
-// TokenCapabilities are the capabilities a participant token grants.
+// TokenCapabilities are the capabilities a participant token grants. As in AWS's tokens, a
+// capability not granted has no key in the claims; it reads as false.
 type TokenCapabilities struct {
 	AllowPublish   bool `json:"allow_publish"`
 	AllowSubscribe bool `json:"allow_subscribe"`

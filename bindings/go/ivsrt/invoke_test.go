@@ -235,6 +235,10 @@ func TestInvokeParticipantTokens(t *testing.T) {
 	if c.Capabilities.AllowPublish || !c.Capabilities.AllowSubscribe {
 		t.Fatalf("capabilities = %+v", c.Capabilities)
 	}
+	// As in AWS's API-issued tokens: version "0.0", and no key for a capability not granted.
+	if c.Version != "0.0" || !bytes.Contains(v.Raw, []byte(`"capabilities":{"allow_subscribe":true}`)) {
+		t.Fatalf("claims = %s", v.Raw)
+	}
 	if c.IssuedAt != start.Unix() || c.ExpiresAt != start.Add(time.Hour).Unix() {
 		t.Fatalf("iat %d exp %d", c.IssuedAt, c.ExpiresAt)
 	}

@@ -330,6 +330,10 @@ func TestParticipantTokens(t *testing.T) {
 	if len(stage.ParticipantTokens) != 1 || aws.ToString(stage.ParticipantTokens[0].UserId) != "guest" {
 		t.Fatalf("CreateStage tokens = %+v", stage.ParticipantTokens)
 	}
+	// AWS answers CreateStage's tokens without an expiration time or a duration.
+	if pt := stage.ParticipantTokens[0]; pt.ExpirationTime != nil || pt.Duration != nil {
+		t.Fatalf("CreateStage token = %+v", pt)
+	}
 
 	out, err := c.CreateParticipantToken(ctx, &ivsrealtime.CreateParticipantTokenInput{
 		StageArn:     aws.String(arn),

@@ -130,8 +130,9 @@ def test_manual_clock() -> None:
         assert engine.set_clock("2027-06-01T00:00:00Z") == "2027-06-01T00:00:00Z"
         naive = dt.datetime(2028, 2, 29, 12, 0, 0)  # naive datetimes are UTC
         assert engine.set_clock(naive) == "2028-02-29T12:00:00Z"
-        token = engine.invoke("CreateStage", {"participantTokenConfigurations": [{"duration": 5}]})
-        assert token["participantTokens"][0]["expirationTime"] == "2028-02-29T12:05:00Z"
+        arn = engine.invoke("CreateStage", {})["stage"]["arn"]
+        token = engine.invoke("CreateParticipantToken", {"stageArn": arn, "duration": 5})
+        assert token["participantToken"]["expirationTime"] == "2028-02-29T12:05:00Z"
 
 
 def test_system_clock_by_default(ivsrt_engine: ivsrt.Engine) -> None:
