@@ -3,6 +3,7 @@
 #include "core/base64url.h"
 #include "core/errors.h"
 #include "core/hmac.h"
+#include "core/model/members.h"
 #include "core/store/codec.h"
 #include "core/strings.h"
 
@@ -43,7 +44,7 @@ absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, const store::Txn& t
 }
 
 int64_t MaxResults(const Value& request, int64_t fallback) {
-  const Value* v = request.Find("maxResults");
+  const Value* v = request.Find(members::ListStagesRequest::maxResults);
   return v ? v->as_int() : fallback;
 }
 

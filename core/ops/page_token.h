@@ -21,7 +21,8 @@ absl::StatusOr<std::string> SealPageToken(const OpContext& ctx, const store::Txn
 absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, const store::Txn& txn,
                                        std::string_view operation, std::string_view token);
 
-// maxResults of a list request, or its default.
+// maxResults of a List request (every List operation of the model names it so), or its
+// default.
 int64_t MaxResults(const Value& request, int64_t fallback);
 
 }  // namespace ivsrt

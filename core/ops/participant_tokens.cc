@@ -2,12 +2,16 @@
 
 #include "core/clock.h"
 #include "core/errors.h"
+#include "core/model/members.h"
 #include "core/store/codec.h"
 #include "core/strings.h"
 #include "core/token.h"
 
 namespace ivsrt {
 namespace {
+
+// CreateParticipantTokenRequest has the same members (and a stageArn).
+using Config = members::ParticipantTokenConfiguration;
 
 constexpr int64_t kDefaultDurationMinutes = 720;
 constexpr size_t kMaxAttributesBytes = 1024;
@@ -55,7 +59,7 @@ std::string ParticipantKey(std::string_view stage_arn, std::string_view particip
 }
 
 absl::Status CheckAttributes(const Value& token_config, std::string_view member) {
-  const Value* attributes = token_config.Find("attributes");
+  const Value* attributes = token_config.Find(Config::attributes);
   if (attributes == nullptr) return absl::OkStatus();
   size_t total = 0;
   for (const auto& [k, v] : attributes->entries()) total += k.size() + v.as_string().size();
@@ -70,11 +74,11 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage
                         const Value& config, TokenFor answering, JsonWriter& out) {
   const std::string& stage_arn = stage.resource.arn;
   ASSIGN_OR_RETURN(DrawnId participant, NextId(txn, ctx));
-  const Value* duration_value = config.Find("duration");
+  const Value* duration_value = config.Find(Config::duration);
   int64_t duration = duration_value ? duration_value->as_int() : kDefaultDurationMinutes;
-  const Value* user_id = config.Find("userId");
-  const Value* attributes = config.Find("attributes");
-  const Value* capabilities = config.Find("capabilities");
+  const Value* user_id = config.Find(Config::userId);
+  const Value* attributes = config.Find(Config::attributes);
+  const Value* capabilities = config.Find(Config::capabilities);
   bool publish = HasCapability(capabilities, "PUBLISH");
   bool subscribe = HasCapability(capabilities, "SUBSCRIBE");
   int64_t iat = absl::ToUnixSeconds(ctx.now);
