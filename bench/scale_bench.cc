@@ -128,7 +128,13 @@ void Register(SizedStore* s) {
     token_bodies.push_back("{\"stageArn\":\"" + arn +
                            "\",\"userId\":\"alice\",\"capabilities\":["
                            "\"PUBLISH\",\"SUBSCRIBE\"]}");
-    tag_bodies.push_back("{\"resourceArn\":\"" + arn + "\",\"tags\":{\"team\":\"video\"}}");
+  }
+  // Every call changes the stage's tag (a, then b on the next round): every call writes.
+  for (const char* value : {"a", "b"}) {
+    for (const std::string& arn : s->arns) {
+      tag_bodies.push_back("{\"resourceArn\":\"" + arn + "\",\"tags\":{\"round\":\"" +
+                           value + "\"}}");
+    }
   }
   benchmark::RegisterBenchmark(("Scale_CreateParticipantToken/stages:" + n).c_str(),
                                [s, token_bodies](benchmark::State& st) {
