@@ -60,6 +60,8 @@ absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
           }
           arn.resize(arn_prefix);
           arn += entry->id;
+          // Every summary shape's members sort before "tags" (resources_test checks the
+          // model): the entry is in AWS's alphabetical order without parsing the summary.
           items.BeginObject().Field("arn", arn).RawMembers(entry->summary);
           if (with_tags) items.Key("tags").Raw(entry->tags_json);
           items.EndObject();

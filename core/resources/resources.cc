@@ -175,11 +175,27 @@ absl::Status Delete(store::Txn& txn, const OpContext& ctx, const Resource& resou
   return AddToCount(txn, ctx, resource.type, -1);
 }
 
+void WriteMembersAndTags(JsonWriter& w, std::string_view members_json, std::string_view tags_json) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  bool tags_written = false;
+  if (parser.parse(members_json.data(), members_json.size()).get_object().get(object) ==
+      simdjson::SUCCESS) {
+    for (auto [key, value] : object) {
+      if (!tags_written && key > "tags") {
+        w.Key("tags").Raw(tags_json);
+        tags_written = true;
+      }
+      w.Key(key).Raw(simdjson::minify(value));
+    }
+  }
+  if (!tags_written) w.Key("tags").Raw(tags_json);
+}
+
 void WriteResource(JsonWriter& w, const Resource& resource) {
   w.BeginObject();
   w.Field("arn", resource.arn);
-  w.RawMembers(resource.body);
-  w.Key("tags").Raw(resource.tags_json);
+  WriteMembersAndTags(w, resource.body, resource.tags_json);
   w.EndObject();
 }
 

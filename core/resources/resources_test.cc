@@ -1,9 +1,11 @@
 #include "core/resources/resources.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
 #include "core/errors.h"
+#include "core/model/model.h"
 #include "core/resources/listing.h"
 #include "core/resources/record.h"
 #include "core/resources/references.h"
@@ -199,6 +201,32 @@ TEST_F(ResourcesTest, SaveTagsUpdatesTheRecordAndTheIndex) {
   ASSERT_TRUE(out.ok());
   EXPECT_NE(out->find(R"("tags":{"a":"1","b":"2"})"), std::string::npos) << *out;
   EXPECT_EQ(LoadArn(ctx_, ResourceType::kStage, created->arn)->tags_json, R"({"a":"1","b":"2"})");
+}
+
+// List entries splice the stored summary before "tags" without parsing it (a summary
+// without tags, IngestConfigurationSummary, needs no order).
+TEST(ResourceTypesTest, EverySummaryMemberSortsBeforeTags) {
+  for (const ResourceTypeInfo& info : kResourceTypes) {
+    int shape = model::FindShape(info.summary_shape);
+    ASSERT_NE(shape, model::kNoShape) << info.summary_shape;
+    const auto& members = model::ShapeAt(shape).members;
+    const bool with_tags = std::any_of(members.begin(), members.end(),
+                                       [](const model::Member& m) { return m.name == "tags"; });
+    for (const model::Member& member : members) {
+      if (with_tags) EXPECT_LE(member.name, "tags") << info.summary_shape << "." << member.name;
+    }
+    EXPECT_NE(model::FindShape(info.shape), model::kNoShape) << info.shape;
+  }
+}
+
+TEST_F(ResourcesTest, OutputsPutTagsInTheirAlphabeticalPlace) {
+  auto created = CreateIn(ctx_, ResourceType::kEncoderConfiguration,
+                          R"({"name":"e","video":{"width":2}})", {{"k", "v"}});
+  ASSERT_TRUE(created.ok());
+  JsonWriter w;
+  WriteResource(w, *created);
+  EXPECT_EQ(w.str(), R"({"arn":")" + created->arn +
+                         R"(","name":"e","tags":{"k":"v"},"video":{"width":2}})");
 }
 
 TEST(RecordTest, RoundTripsAndRefusesTruncation) {
