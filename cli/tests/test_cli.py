@@ -133,6 +133,116 @@ def test_verify_participant_token_reports_a_bad_token(cli):
     assert out["reason"] == "malformed"
 
 
+# ---- storage and encoder configurations (the AWS CLI examples' commands and outputs) ---------
+
+STORAGE_ARN = re.compile(r"^arn:aws:ivs:us-east-1:\d{12}:storage-configuration/[a-zA-Z0-9]{12}$")
+ENCODER_ARN = re.compile(r"^arn:aws:ivs:us-east-1:\d{12}:encoder-configuration/[a-zA-Z0-9]{12}$")
+
+
+def create_storage(cli, *args):
+    return cli.json("create-storage-configuration", *args)["storageConfiguration"]
+
+
+def test_storage_configuration_commands(cli):
+    r = cli.ok("create-storage-configuration", "--name", "test-sc",
+               "--s3", "bucketName=test-bucket-name")
+    assert r.out == python_dumps(r.out)
+    out = r.json()
+    assert list(out) == ["storageConfiguration"]
+    sc = out["storageConfiguration"]
+    assert STORAGE_ARN.match(sc["arn"]), sc["arn"]
+    assert sc == {"arn": sc["arn"], "name": "test-sc", "s3": {"bucketName": "test-bucket-name"},
+                  "tags": {}}
+    assert cli.json("get-storage-configuration", "--arn", sc["arn"]) == out
+    other = create_storage(cli, "--s3", '{"bucketName": "test-bucket-2-name"}',
+                           "--tags", "team=video")
+    assert other["name"] == "" and other["tags"] == {"team": "video"}
+    assert cli.json("list-storage-configurations") == {"storageConfigurations": [sc, other]}
+    first = cli.json("list-storage-configurations", "--max-results", "1")
+    assert first["storageConfigurations"] == [sc] and first["nextToken"]
+    assert cli.json("list-storage-configurations", "--next-token", first["nextToken"]) == {
+        "storageConfigurations": [other]}
+
+    assert cli.ok("delete-storage-configuration", "--arn", sc["arn"]).out == ""
+    r = cli.run("get-storage-configuration", "--arn", sc["arn"])
+    assert r.code == 254 and r.out == ""
+    assert "An error occurred (ResourceNotFoundException) when calling the " \
+           "GetStorageConfiguration operation: " in r.err
+
+
+def test_encoder_configuration_commands(cli):
+    r = cli.ok("create-encoder-configuration", "--name", "test-ec",
+               "--video", "bitrate=3500000,framerate=30.0,height=1080,width=1920")
+    assert r.out == python_dumps(r.out)
+    ec = r.json()["encoderConfiguration"]
+    assert ENCODER_ARN.match(ec["arn"]), ec["arn"]
+    assert ec == {"arn": ec["arn"], "name": "test-ec", "tags": {},
+                  "video": {"bitrate": 3500000, "framerate": 30, "height": 1080, "width": 1920}}
+    assert '"framerate": 30,' in r.out  # as the AWS CLI example prints it, not 30.0
+    assert cli.json("get-encoder-configuration", "--arn", ec["arn"])["encoderConfiguration"] == ec
+
+    defaults = cli.json("create-encoder-configuration")["encoderConfiguration"]
+    assert defaults["video"] == {"bitrate": 2500000, "framerate": 30, "height": 720,
+                                 "width": 1280}
+    ntsc = cli.json("create-encoder-configuration",
+                    "--video", '{"width": 1080, "height": 1920, "framerate": 29.97}')
+    assert ntsc["encoderConfiguration"]["video"]["framerate"] == 29.97
+
+    listed = cli.json("list-encoder-configurations")["encoderConfigurations"]
+    assert [list(s) for s in listed] == [["arn", "name", "tags"]] * 3
+    assert listed[0] == {"arn": ec["arn"], "name": "test-ec", "tags": {}}
+
+    assert cli.ok("delete-encoder-configuration", "--arn", ec["arn"]).out == ""
+    assert len(cli.json("list-encoder-configurations")["encoderConfigurations"]) == 2
+
+
+# The AWS CLI examples print the members in alphabetical order, as every stage output here
+# does: encoderConfiguration is {arn, name, tags, video}.
+def test_configurations_print_members_in_the_aws_cli_examples_order(cli):
+    sc = create_storage(cli, "--name", "test-sc", "--s3", "bucketName=test-bucket-name")
+    assert list(sc) == ["arn", "name", "s3", "tags"]
+    ec = cli.json("create-encoder-configuration", "--name", "test-ec")["encoderConfiguration"]
+    assert list(ec) == ["arn", "name", "tags", "video"]
+    assert list(ec["video"]) == ["bitrate", "framerate", "height", "width"]
+
+
+@pytest.mark.parametrize("args, member", [
+    (["create-encoder-configuration", "--video", "width=1922,height=1080"], "video.width"),
+    (["create-encoder-configuration", "--video", "width=1920,height=1082"], "video"),
+    (["create-encoder-configuration", "--video", "width=641,height=360"], "video.width"),
+    (["create-encoder-configuration", "--video", "framerate=60.5"], "video.framerate"),
+    (["create-encoder-configuration", "--video", "bitrate=8500001"], "video.bitrate"),
+    (["create-storage-configuration", "--s3", "bucketName=ab"], "s3.bucketName"),
+    (["create-storage-configuration", "--s3", "bucketName=My_Bucket"], "s3.bucketName"),
+])
+def test_configuration_validation_errors_exit_254(cli, args, member):
+    r = cli.run(*args)
+    assert r.code == 254 and r.out == ""
+    operation = "".join(w.capitalize() for w in args[0].split("-"))
+    m = re.search(r"^An error occurred \(ValidationException\) when calling the "
+                  rf"{operation} operation: (.+)$", r.err, re.M)
+    assert m and m.group(1).startswith(member), r.err
+
+
+def test_deleting_a_storage_configuration_in_use_is_a_conflict(cli):
+    sc = create_storage(cli, "--s3", "bucketName=recordings")["arn"]
+    stage = create_stage(cli, "--auto-participant-recording-configuration",
+                         f"storageConfigurationArn={sc}")["stage"]
+    assert stage["autoParticipantRecordingConfiguration"]["storageConfigurationArn"] == sc
+    r = cli.run("delete-storage-configuration", "--arn", sc)
+    assert r.code == 254
+    assert r.out == ""
+    assert re.search(r"^An error occurred \(ConflictException\) when calling the "
+                     r"DeleteStorageConfiguration operation: .+$", r.err, re.M), r.err
+    assert stage["arn"] in r.err
+    assert cli.json("get-storage-configuration", "--arn", sc)["storageConfiguration"]["arn"] == sc
+
+    cli.ok("update-stage", "--arn", stage["arn"], "--auto-participant-recording-configuration",
+           "storageConfigurationArn=")
+    assert cli.ok("delete-storage-configuration", "--arn", sc).out == ""
+    assert cli.json("list-storage-configurations") == {"storageConfigurations": []}
+
+
 # ---- errors ---------------------------------------------------------------------------------
 
 def test_service_error_is_reported_like_the_aws_cli_with_status_254(cli):
@@ -448,7 +558,11 @@ def test_help_lists_every_command(cli):
     out = cli.ok("help").out
     for name in ("create-stage", "get-stage", "list-stages", "update-stage", "delete-stage",
                  "create-participant-token", "disconnect-participant", "tag-resource",
-                 "untag-resource", "list-tags-for-resource", "verify-participant-token"):
+                 "untag-resource", "list-tags-for-resource", "verify-participant-token",
+                 "create-storage-configuration", "get-storage-configuration",
+                 "list-storage-configurations", "delete-storage-configuration",
+                 "create-encoder-configuration", "get-encoder-configuration",
+                 "list-encoder-configurations", "delete-encoder-configuration"):
         assert f"o {name}\n" in out
 
 

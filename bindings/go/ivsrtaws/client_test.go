@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -313,6 +314,60 @@ func TestTags(t *testing.T) {
 	wantNotFound(t, err)
 	_, err = c.ListTagsForResource(ctx, &ivsrealtime.ListTagsForResourceInput{ResourceArn: unknown})
 	wantNotFound(t, err)
+}
+
+func TestStorageConfigurationInUseByARecordingStage(t *testing.T) {
+	_, c := newClient(t)
+	created, err := c.CreateStorageConfiguration(ctx, &ivsrealtime.CreateStorageConfigurationInput{
+		Name: aws.String("recordings"),
+		S3:   &types.S3StorageConfiguration{BucketName: aws.String("my-recordings")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := created.StorageConfiguration
+	if sc == nil || sc.S3 == nil || aws.ToString(sc.S3.BucketName) != "my-recordings" || aws.ToString(sc.Name) != "recordings" {
+		t.Fatalf("CreateStorageConfiguration = %+v", sc)
+	}
+	storageARN := sc.Arn
+
+	stage, err := c.CreateStage(ctx, &ivsrealtime.CreateStageInput{
+		AutoParticipantRecordingConfiguration: &types.AutoParticipantRecordingConfiguration{StorageConfigurationArn: storageARN},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := stage.Stage.AutoParticipantRecordingConfiguration
+	if rec == nil || aws.ToString(rec.StorageConfigurationArn) != aws.ToString(storageARN) {
+		t.Fatalf("CreateStage recording = %+v", rec)
+	}
+
+	_, err = c.DeleteStorageConfiguration(ctx, &ivsrealtime.DeleteStorageConfigurationInput{Arn: storageARN})
+	var ce *types.ConflictException
+	wantAPIError(t, err, &ce, "ConflictException", 409)
+	if !strings.Contains(aws.ToString(ce.ExceptionMessage), aws.ToString(stage.Stage.Arn)) {
+		t.Fatalf("the conflict does not name the stage: %q", aws.ToString(ce.ExceptionMessage))
+	}
+	got, err := c.GetStorageConfiguration(ctx, &ivsrealtime.GetStorageConfigurationInput{Arn: storageARN})
+	if err != nil || aws.ToString(got.StorageConfiguration.Arn) != aws.ToString(storageARN) {
+		t.Fatalf("after the conflict: %+v, %v", got, err)
+	}
+
+	if _, err := c.UpdateStage(ctx, &ivsrealtime.UpdateStageInput{
+		Arn:                                   stage.Stage.Arn,
+		AutoParticipantRecordingConfiguration: &types.AutoParticipantRecordingConfiguration{StorageConfigurationArn: aws.String("")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DeleteStorageConfiguration(ctx, &ivsrealtime.DeleteStorageConfigurationInput{Arn: storageARN}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.GetStorageConfiguration(ctx, &ivsrealtime.GetStorageConfigurationInput{Arn: storageARN})
+	wantNotFound(t, err)
+	list, err := c.ListStorageConfigurations(ctx, &ivsrealtime.ListStorageConfigurationsInput{})
+	if err != nil || len(list.StorageConfigurations) != 0 {
+		t.Fatalf("ListStorageConfigurations = %+v, %v", list, err)
+	}
 }
 
 func TestParticipantTokens(t *testing.T) {

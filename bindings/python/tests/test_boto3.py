@@ -126,3 +126,30 @@ def test_tags_with_url_encoded_arn_through_the_http_entry(ivsrt_engine: ivsrt.En
     assert json.loads(ivsrt_engine.http("GET", target).body) == {"tags": {"a": "1", "b": "2"}}
     assert ivsrt_engine.http("DELETE", target + "?tagKeys=a").status == 200
     assert json.loads(ivsrt_engine.http("GET", target).body) == {"tags": {"b": "2"}}
+
+
+def test_storage_configuration_in_use_by_a_recording_stage(ivs_realtime_client: Any) -> None:
+    client = ivs_realtime_client
+    storage = client.create_storage_configuration(
+        name="recordings", s3={"bucketName": "my-recordings"})["storageConfiguration"]
+    assert storage["s3"] == {"bucketName": "my-recordings"} and storage["tags"] == {}
+    arn = storage["arn"]
+    stage = client.create_stage(
+        autoParticipantRecordingConfiguration={"storageConfigurationArn": arn})
+    assert "participantTokens" not in stage
+    stage_arn = stage["stage"]["arn"]
+    assert stage["stage"]["autoParticipantRecordingConfiguration"]["storageConfigurationArn"] \
+        == arn
+
+    with pytest.raises(client.exceptions.ConflictException) as info:
+        client.delete_storage_configuration(arn=arn)
+    assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == 409
+    assert stage_arn in info.value.response["Error"]["Message"]
+    assert client.get_storage_configuration(arn=arn)["storageConfiguration"] == storage
+
+    client.update_stage(arn=stage_arn,
+                        autoParticipantRecordingConfiguration={"storageConfigurationArn": ""})
+    client.delete_storage_configuration(arn=arn)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_storage_configuration(arn=arn)
+    assert client.list_storage_configurations()["storageConfigurations"] == []
