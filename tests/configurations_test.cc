@@ -529,6 +529,9 @@ TEST_F(ConfigurationsTest, FramerateIsAFloatFrom1To60) {
               simdjson::SUCCESS);
     EXPECT_EQ(framerate, 29.97);
   }
+  // Kept at the model's precision, a 32-bit float (an assumption: AWS's outputs are floats).
+  Json fine = CreateEncoder(R"({"framerate": 29.97000000001})");
+  EXPECT_EQ(fine.Minified("encoderConfiguration/video/framerate"), "29.97");
   for (std::string_view good : {"1", "1.0", "60", "59.94", "12.5"}) {
     EXPECT_TRUE(
         Raw("CreateEncoderConfiguration", StrCat(R"({"video": {"framerate": )", good, "}}")).ok())

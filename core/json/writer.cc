@@ -182,6 +182,14 @@ JsonWriter& JsonWriter::Int(int64_t i) {
   return *this;
 }
 
+JsonWriter& JsonWriter::Float(float f) {
+  BeforeValue();
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f);
+  out_.append(buf, ec == std::errc() ? end : buf);
+  return *this;
+}
+
 JsonWriter& JsonWriter::Double(double d) {
   BeforeValue();
   char buf[32];

@@ -19,6 +19,9 @@ class JsonWriter {
   JsonWriter& String(std::string_view s);
   JsonWriter& Int(int64_t i);
   JsonWriter& Double(double d);
+  // The shortest text that reads back as the same 32-bit float (the model's "float" members:
+  // 29.97f is 29.97, not 29.969999313354492).
+  JsonWriter& Float(float f);
   JsonWriter& Bool(bool b);
   // A value that is already JSON text.
   JsonWriter& Raw(std::string_view json);

@@ -14,6 +14,12 @@ TEST(JsonWriter, WritesCommasKeysAndNesting) {
   EXPECT_EQ(w.str(), R"({"a":"x","b":[1,-2,true],"c":{},"d":{"e":null},"f":0.5})");
 }
 
+TEST(JsonWriter, FloatsAreWrittenAtFloatPrecision) {
+  JsonWriter w;
+  w.BeginArray().Float(29.97f).Float(30).Float(static_cast<float>(29.97000000001)).EndArray();
+  EXPECT_EQ(w.str(), "[29.97,30,29.97]");
+}
+
 TEST(JsonWriter, SplicesTheMembersOfAStoredObject) {
   JsonWriter w;
   w.BeginObject().RawMembers("{}").Field("arn", "a").RawMembers(R"({"name":"n","s3":{"b":1}})");

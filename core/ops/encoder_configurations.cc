@@ -25,7 +25,7 @@ constexpr std::string_view kOutput = members::CreateEncoderConfigurationResponse
 constexpr int64_t kDefaultWidth = 1280;
 constexpr int64_t kDefaultHeight = 720;
 constexpr int64_t kDefaultBitrate = 2500000;
-constexpr double kDefaultFramerate = 30;
+constexpr float kDefaultFramerate = 30;
 constexpr int64_t kMaxPixels = 2073600;
 // ListEncoderConfigurations' documented default page (NOTES.md section 5.9).
 constexpr int64_t kDefaultPage = 100;
@@ -33,7 +33,7 @@ constexpr int64_t kDefaultPage = 100;
 struct Video {
   int64_t width = kDefaultWidth;
   int64_t height = kDefaultHeight;
-  double framerate = kDefaultFramerate;
+  float framerate = kDefaultFramerate;  // the model's Framerate is a 32-bit float
   int64_t bitrate = kDefaultBitrate;
 };
 
@@ -43,8 +43,8 @@ absl::StatusOr<Video> ReadVideo(const Value* video) {
   if (const Value* width = video->Find(VideoMembers::width)) v.width = width->as_int();
   if (const Value* height = video->Find(VideoMembers::height)) v.height = height->as_int();
   if (const Value* rate = video->Find(VideoMembers::framerate)) {
-    v.framerate = rate->kind() == Value::Kind::kInt ? static_cast<double>(rate->as_int())
-                                                     : rate->as_double();
+    v.framerate = static_cast<float>(
+        rate->kind() == Value::Kind::kInt ? static_cast<double>(rate->as_int()) : rate->as_double());
   }
   if (const Value* bitrate = video->Find(VideoMembers::bitrate)) v.bitrate = bitrate->as_int();
   for (auto [member, n] : {std::pair{VideoMembers::width, v.width}, {VideoMembers::height, v.height}}) {
@@ -69,7 +69,7 @@ absl::StatusOr<std::string> CreateEncoderConfiguration(const OpContext& ctx,
   body.Field(In::name, StringOr(request, In::name, ""));
   body.Key(In::video).BeginObject();
   body.Key(VideoMembers::bitrate).Int(video.bitrate);
-  body.Key(VideoMembers::framerate).Double(video.framerate);
+  body.Key(VideoMembers::framerate).Float(video.framerate);
   body.Key(VideoMembers::height).Int(video.height);
   body.Key(VideoMembers::width).Int(video.width);
   body.EndObject().EndObject();
