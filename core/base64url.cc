@@ -11,7 +11,7 @@ constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 constexpr std::array<int8_t, 256> MakeDecodeTable() {
   std::array<int8_t, 256> table{};
   for (auto& t : table) t = -1;
-  for (int i = 0; i < 64; ++i) table[static_cast<uint8_t>(kAlphabet[i])] = i;
+  for (int i = 0; i < 64; ++i) table[static_cast<uint8_t>(kAlphabet[i])] = static_cast<int8_t>(i);
   return table;
 }
 constexpr std::array<int8_t, 256> kDecode = MakeDecodeTable();
@@ -23,7 +23,7 @@ std::string Base64UrlEncode(std::string_view data) {
   out.reserve((data.size() * 4 + 2) / 3);
   size_t i = 0;
   for (; i + 3 <= data.size(); i += 3) {
-    uint32_t n = (uint8_t(data[i]) << 16) | (uint8_t(data[i + 1]) << 8) | uint8_t(data[i + 2]);
+    uint32_t n = (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8) | static_cast<uint8_t>(data[i + 2]);
     out += kAlphabet[(n >> 18) & 63];
     out += kAlphabet[(n >> 12) & 63];
     out += kAlphabet[(n >> 6) & 63];
@@ -31,11 +31,11 @@ std::string Base64UrlEncode(std::string_view data) {
   }
   size_t rest = data.size() - i;
   if (rest == 1) {
-    uint32_t n = uint8_t(data[i]) << 16;
+    uint32_t n = static_cast<uint8_t>(data[i]) << 16;
     out += kAlphabet[(n >> 18) & 63];
     out += kAlphabet[(n >> 12) & 63];
   } else if (rest == 2) {
-    uint32_t n = (uint8_t(data[i]) << 16) | (uint8_t(data[i + 1]) << 8);
+    uint32_t n = (static_cast<uint8_t>(data[i]) << 16) | (static_cast<uint8_t>(data[i + 1]) << 8);
     out += kAlphabet[(n >> 18) & 63];
     out += kAlphabet[(n >> 12) & 63];
     out += kAlphabet[(n >> 6) & 63];
@@ -52,7 +52,7 @@ std::optional<std::string> Base64UrlDecode(std::string_view text) {
   for (char c : text) {
     int8_t v = kDecode[static_cast<uint8_t>(c)];
     if (v < 0) return std::nullopt;
-    acc = (acc << 6) | uint32_t(v);
+    acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

@@ -109,7 +109,7 @@ HttpResponse Engine::Http(const HttpRequest& request) {
   absl::StatusOr<RoutedRequest> routed = RouteHttpRequest(request);
   if (!routed.ok()) return MakeHttpResponse(routed.status());
   std::string_view region =
-      routed->region.empty() ? std::string_view(options_.region) : std::string_view(routed->region);
+      routed->region.empty() ? std::string_view{options_.region} : std::string_view{routed->region};
   return MakeHttpResponse(InvokeIn(region, routed->operation, routed->body));
 }
 

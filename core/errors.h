@@ -62,11 +62,14 @@ int AwsErrorHttpStatus(AwsError error);
     if (!ivsrt_status_.ok()) return ivsrt_status_; \
   } while (0)
 
+// NOLINTBEGIN(bugprone-macro-parentheses): lhs may be a declaration and statusor is a name;
+// neither can be parenthesized.
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL_(IVSRT_CONCAT_(ivsrt_statusor_, __LINE__), lhs, expr)
 #define ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \
   auto statusor = (expr);                           \
   if (!statusor.ok()) return statusor.status();     \
   lhs = std::move(statusor).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // IVSRT_CORE_ERRORS_H_

@@ -12,7 +12,7 @@ std::string IdGenerator::Alnum12(uint64_t counter) const {
   std::string id(12, 'A');
   // Two MAC bytes per character keep the modulo bias below 0.1%.
   for (int i = 0; i < 12; ++i) {
-    unsigned v = (static_cast<uint8_t>(mac[2 * i]) << 8) | static_cast<uint8_t>(mac[2 * i + 1]);
+    unsigned v = (static_cast<uint8_t>(mac[size_t{2} * i]) << 8) | static_cast<uint8_t>(mac[size_t{2} * i + 1]);
     id[i] = kAlnum[v % 62];
   }
   return id;
@@ -23,8 +23,8 @@ std::string IdGenerator::Hex12(std::string_view label) const {
   std::string mac = HmacSha256(key_, label);
   std::string out(12, '0');
   for (int i = 0; i < 6; ++i) {
-    out[2 * i] = kHex[static_cast<uint8_t>(mac[i]) >> 4];
-    out[2 * i + 1] = kHex[static_cast<uint8_t>(mac[i]) & 15];
+    out[size_t{2} * i] = kHex[static_cast<uint8_t>(mac[i]) >> 4];
+    out[size_t{2} * i + 1] = kHex[static_cast<uint8_t>(mac[i]) & 15];
   }
   return out;
 }

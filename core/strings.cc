@@ -16,10 +16,12 @@ std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empt
 }
 
 std::string_view TrimAsciiWhitespace(std::string_view s) {
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front())))
+  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) {
     s.remove_prefix(1);
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back())))
+  }
+  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) {
     s.remove_suffix(1);
+  }
   return s;
 }
 

@@ -8,6 +8,7 @@ debs=(cmake ninja-build g++ pkg-config git
       libabsl-dev libsimdjson-dev liblmdb-dev libssl-dev libre2-dev
       libgtest-dev libgmock-dev libbenchmark-dev
       clang libclang-rt-14-dev  # clang + its sanitizer/libFuzzer runtimes: tools/fuzz.sh
+      clang-tidy-14             # tools/tidy.sh: the checks of .clang-tidy over core/
       lmdb-utils)               # mdb_stat -r: the reader table, for tools/torture.py
 missing=()
 for p in "${debs[@]}"; do

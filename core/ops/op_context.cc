@@ -49,7 +49,7 @@ absl::Status ResetMeta(store::Txn& txn) {
 std::string_view StringOr(const Value& request, std::string_view member,
                           std::string_view fallback) {
   const Value* v = request.Find(member);
-  return v != nullptr && v->kind() == Value::Kind::kString ? std::string_view(v->as_string())
+  return v != nullptr && v->kind() == Value::Kind::kString ? std::string_view{v->as_string()}
                                                            : fallback;
 }
 

@@ -37,9 +37,9 @@ absl::StatusOr<uint64_t> OpenPageToken(const OpContext& ctx, const store::Txn& t
   auto invalid = [] { return ValidationError("nextToken: invalid pagination token"); };
   auto raw = Base64UrlDecode(token);
   if (!raw || raw->size() != 1 + 8 + kMacBytes || (*raw)[0] != kVersion) return invalid();
-  std::string_view body = std::string_view(*raw).substr(0, 9);
+  std::string_view body = std::string_view{*raw}.substr(0, 9);
   ASSIGN_OR_RETURN(std::string mac, Mac(ctx, txn, operation, body));
-  if (!ConstantTimeEquals(std::string_view(*raw).substr(9), mac)) return invalid();
+  if (!ConstantTimeEquals(std::string_view{*raw}.substr(9), mac)) return invalid();
   return *store::ParseBigEndian64(body.substr(1));
 }
 

@@ -41,9 +41,9 @@ std::string Render(const Value* config) {
   w.Key(Rec::recordParticipantReplicas).Bool(replicas ? replicas->as_bool() : true);
   w.Key(Rec::recordingReconnectWindowSeconds)
       .Int(IntOr(config, Rec::recordingReconnectWindowSeconds, 0));
-  w.Field(Rec::storageConfigurationArn, arn ? std::string_view(arn->as_string()) : "");
+  w.Field(Rec::storageConfigurationArn, arn ? std::string_view{arn->as_string()} : "");
   w.Key(Rec::thumbnailConfiguration).BeginObject();
-  w.Field(Thumb::recordingMode, mode ? std::string_view(mode->as_string()) : "DISABLED");
+  w.Field(Thumb::recordingMode, mode ? std::string_view{mode->as_string()} : "DISABLED");
   w.Key(Thumb::storage);
   WriteStringList(w, thumbnail ? thumbnail->Find(Thumb::storage) : nullptr, "SEQUENTIAL");
   w.Key(Thumb::targetIntervalSeconds).Int(IntOr(thumbnail, Thumb::targetIntervalSeconds, 60));
@@ -67,7 +67,7 @@ std::string CanonicalRecordingConfig(const Value& config) {
 }
 
 void WriteRecordingConfig(JsonWriter& w, std::string_view stored) {
-  w.Raw(stored.empty() ? std::string_view(DefaultJson()) : stored);
+  w.Raw(stored.empty() ? std::string_view{DefaultJson()} : stored);
 }
 
 }  // namespace ivsrt

@@ -58,8 +58,9 @@ const ResourceTypeInfo* FindByArnType(std::string_view arn_type);
 class Quotas {
  public:
   Quotas() {
-    for (const ResourceTypeInfo& info : kResourceTypes) limits_[static_cast<int>(info.type)] =
-        info.default_quota;
+    for (const ResourceTypeInfo& info : kResourceTypes) {
+      limits_[static_cast<int>(info.type)] = info.default_quota;
+    }
   }
   int64_t limit(ResourceType type) const { return limits_[static_cast<int>(type)]; }
   void set_limit(ResourceType type, int64_t n) { limits_[static_cast<int>(type)] = n; }
