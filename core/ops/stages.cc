@@ -7,6 +7,7 @@
 #include "core/ops/page_token.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/recording_config.h"
+#include "core/ops/registry.h"
 #include "core/ops/stage_record.h"
 #include "core/ops/tag_rules.h"
 #include "core/store/codec.h"
@@ -204,5 +205,9 @@ absl::StatusOr<std::string> DeleteStage(const OpContext& ctx, const Value& reque
   }));
   return std::string("{}");
 }
+
+IVSRT_REGISTER_OPERATIONS(Stages, {"CreateStage", &CreateStage}, {"GetStage", &GetStage},
+                          {"ListStages", &ListStages}, {"UpdateStage", &UpdateStage},
+                          {"DeleteStage", &DeleteStage});
 
 }  // namespace ivsrt::ops

@@ -2,6 +2,7 @@
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/ops/handlers.h"
+#include "core/ops/registry.h"
 #include "core/ops/stage_record.h"
 #include "core/ops/tag_rules.h"
 #include "core/strings.h"
@@ -64,5 +65,8 @@ absl::StatusOr<std::string> ListTagsForResource(const OpContext& ctx, const Valu
   }));
   return response;
 }
+
+IVSRT_REGISTER_OPERATIONS(Tags, {"TagResource", &TagResource}, {"UntagResource", &UntagResource},
+                          {"ListTagsForResource", &ListTagsForResource});
 
 }  // namespace ivsrt::ops
