@@ -45,11 +45,13 @@ absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view oper
   RETURN_IF_ERROR(registry::Check());
   const registry::Entry* op = registry::FindOperation(operation);
   if (op == nullptr) return UnknownOperationError(StrCat("Unknown operation: ", operation));
+  // Not implemented yet or not, a request is held against the model first, so bad input is
+  // the ValidationException AWS would answer.
+  ASSIGN_OR_RETURN(Value request, ValidateRequest(body, op->model->input_shape, strict));
   if (op->handler == nullptr) {
     return UnknownOperationError(
         StrCat("Operation ", operation, " is not implemented by ivsrt yet"));
   }
-  ASSIGN_OR_RETURN(Value request, ValidateRequest(body, op->model->input_shape, strict));
   return op->handler(ctx, request);
 }
 

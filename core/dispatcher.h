@@ -20,7 +20,7 @@ absl::Status CheckRequestSize(std::string_view body);
 
 // Runs `operation` on `body`: reads and validates it against the model (strict:
 // unknown members rejected), then calls the operation's handler. Unknown names,
-// and operations not implemented yet, are UnknownOperationError.
+// and valid requests of operations not implemented yet, are UnknownOperationError.
 absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view operation,
                                      std::string_view body, bool strict);
 

@@ -271,9 +271,9 @@ TEST_F(StagesTest, OversizedAndMalformedBodiesAreValidationErrors) {
   EXPECT_EQ(Call("ListStages", "{}").Size("stages"), 0u);
 }
 
-TEST_F(StagesTest, UnknownAndUnimplementedOperationsAreUnknownOperations) {
+// Operations of the model not implemented yet: tests/operations_test.cc.
+TEST_F(StagesTest, UnknownOperationsAreUnknownOperations) {
   EXPECT_EQ(ErrorOf("NoSuchThing", "{}"), "UnknownOperationException");
-  EXPECT_EQ(ErrorOf("GetComposition", "{}"), "UnknownOperationException");
   EXPECT_EQ(ErrorOf("ivsrt:NoSuchControl", "{}"), "UnknownOperationException");
 }
 

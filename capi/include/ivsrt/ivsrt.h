@@ -66,7 +66,7 @@ extern "C" {
 #define IVSRT_EMISUSE 8 /* InvalidArgument, HTTP 400 */
 /* Engine options invalid, or the store cannot be opened. */
 #define IVSRT_EOPTIONS 9 /* InvalidOptions, HTTP 400 */
-/* No such operation. */
+/* No such operation, or a valid request of an operation ivsrt does not implement yet. */
 #define IVSRT_EUNKNOWN_OPERATION 10 /* UnknownOperationException, HTTP 404 */
 
 typedef struct ivsrt_engine ivsrt_engine;
@@ -111,6 +111,8 @@ IVSRT_EXPORT void ivsrt_engine_close(ivsrt_engine* engine);
  *     "ivsrt:AdvanceClock" {"seconds": N} -> {"time": ...}; the manual clock moves on N seconds.
  *     "ivsrt:GetClock" {} -> {"time": ..., "manual": bool}.
  *     "ivsrt:Reset" {} -> {}; removes every stage, tag and participant of the store.
+ *   An operation of the model that ivsrt does not implement yet validates its request all the
+ *   same: invalid input is IVSRT_EVALIDATION, a valid request IVSRT_EUNKNOWN_OPERATION.
  * request_json: the operation's input as the AWS API defines it (the tag operations too:
  *   {"resourceArn": "...", "tags": {...}} and {"resourceArn": "...", "tagKeys": [...]}).
  *   NULL or empty means "{}".
