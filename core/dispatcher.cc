@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/errors.h"
+#include "core/json/writer.h"
 #include "core/ops/handlers.h"
 #include "core/ops/registry.h"
 #include "core/strings.h"
@@ -17,13 +18,33 @@ struct ControlOperation {
   ControlHandler handler;
 };
 
+absl::StatusOr<std::string> ListOperations(const OpContext& ctx, std::string_view body);
+
 constexpr std::array kControlOperations = {
     ControlOperation{"ivsrt:VerifyParticipantToken", &ops::VerifyParticipantToken},
     ControlOperation{"ivsrt:SetClock", &ops::SetClock},
     ControlOperation{"ivsrt:AdvanceClock", &ops::AdvanceClock},
     ControlOperation{"ivsrt:GetClock", &ops::GetClock},
     ControlOperation{"ivsrt:Reset", &ops::Reset},
+    ControlOperation{"ivsrt:ListOperations", &ListOperations},
 };
+
+// Every name Dispatch answers: the model's operations (implemented or not), then the
+// test-control ones. Here rather than in ops/control.cc, as it reads the control table.
+absl::StatusOr<std::string> ListOperations(const OpContext&, std::string_view) {
+  JsonWriter w;
+  w.BeginObject().Key("operations").BeginArray();
+  for (const registry::Entry& op : registry::Operations()) {
+    w.BeginObject().Field("name", op.model->name);
+    w.Key("implemented").Bool(op.handler != nullptr).EndObject();
+  }
+  for (const ControlOperation& op : kControlOperations) {
+    w.BeginObject().Field("name", op.name);
+    w.Key("implemented").Bool(true).EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
+}
 
 }  // namespace
 

@@ -96,5 +96,23 @@ TEST_F(OperationsTest, AnImplementedOperationIsNeverUnknown) {
   }
 }
 
+TEST_F(OperationsTest, ListOperationsNamesEveryOperationOnce) {
+  Json list = Call("ivsrt:ListOperations", "{}");
+  size_t modeled = registry::Operations().size();
+  ASSERT_GT(list.Size("operations"), modeled);
+  for (size_t i = 0; i < modeled; ++i) {
+    const registry::Entry& entry = registry::Operations()[i];
+    EXPECT_EQ(list.Str(StrCat("operations/", i, "/name")), entry.model->name);
+    EXPECT_EQ(list.Bool(StrCat("operations/", i, "/implemented")), entry.handler != nullptr);
+  }
+  // Then the test-control operations, each of which answers.
+  for (size_t i = modeled; i < list.Size("operations"); ++i) {
+    std::string name = list.Str(StrCat("operations/", i, "/name"));
+    EXPECT_TRUE(name.starts_with("ivsrt:")) << name;
+    EXPECT_TRUE(list.Bool(StrCat("operations/", i, "/implemented"))) << name;
+    EXPECT_NE(ErrorOf(name, "{}"), "UnknownOperationException") << name;
+  }
+}
+
 }  // namespace
 }  // namespace ivsrt::testing

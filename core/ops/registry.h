@@ -1,7 +1,8 @@
 // The operation registry: every operation of the service model and, for those ivsrt
 // implements, its handler. Each family's rules file registers its own operations with one
 // IVSRT_REGISTER_OPERATIONS line at its bottom, so adding a family touches no list elsewhere:
-// the dispatcher reads this registry.
+// the dispatcher, ivsrt:ListOperations, the tests, the fuzz targets and the README check all
+// read this registry.
 //
 // Registrations run during static initialisation, from objects nothing else references: every
 // binary links the whole of ivsrt_core (CMakeLists.txt), or the linker would drop them.

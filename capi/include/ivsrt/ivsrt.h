@@ -111,6 +111,8 @@ IVSRT_EXPORT void ivsrt_engine_close(ivsrt_engine* engine);
  *     "ivsrt:AdvanceClock" {"seconds": N} -> {"time": ...}; the manual clock moves on N seconds.
  *     "ivsrt:GetClock" {} -> {"time": ..., "manual": bool}.
  *     "ivsrt:Reset" {} -> {}; removes every stage, tag and participant of the store.
+ *     "ivsrt:ListOperations" {} -> {"operations": [{"name": "CreateStage", "implemented": true},
+ *        ...]}: every operation of the service model, then every test-control operation.
  *   An operation of the model that ivsrt does not implement yet validates its request all the
  *   same: invalid input is IVSRT_EVALIDATION, a valid request IVSRT_EUNKNOWN_OPERATION.
  * request_json: the operation's input as the AWS API defines it (the tag operations too:
