@@ -30,44 +30,21 @@ std::string_view View(const char* p, size_t n) {
   return p == nullptr ? std::string_view() : std::string_view(p, n);
 }
 
-int CodeOf(ivsrt::AwsError error) {
-  switch (error) {
-    case ivsrt::AwsError::kValidation:
-      return IVSRT_EVALIDATION;
-    case ivsrt::AwsError::kAccessDenied:
-      return IVSRT_EACCESS_DENIED;
-    case ivsrt::AwsError::kPendingVerification:
-      return IVSRT_EPENDING_VERIFICATION;
-    case ivsrt::AwsError::kResourceNotFound:
-      return IVSRT_ENOT_FOUND;
-    case ivsrt::AwsError::kConflict:
-      return IVSRT_ECONFLICT;
-    case ivsrt::AwsError::kServiceQuotaExceeded:
-      return IVSRT_EQUOTA;
-    case ivsrt::AwsError::kInternal:
-      break;
+// Fills *error_out (when wanted) and returns the code.
+int Fail(ivsrt_error** error_out, const ivsrt::ErrorType& type, std::string_view message) {
+  if (error_out != nullptr) {
+    *error_out = new (std::nothrow)
+        ivsrt_error{std::string(type.name), std::string(message), type.http_status, type.code};
   }
-  return IVSRT_EINTERNAL;
+  return type.code;
 }
 
-// Fills *error_out (when wanted) and returns the code.
-int Fail(ivsrt_error** error_out, int code, std::string_view type, std::string_view message,
-         int http_status) {
-  if (error_out != nullptr) {
-    *error_out =
-        new (std::nothrow) ivsrt_error{std::string(type), std::string(message), http_status, code};
-  }
-  return code;
+int Fail(ivsrt_error** error_out, int code, std::string_view message) {
+  return Fail(error_out, *ivsrt::FindErrorType(code), message);
 }
 
 int FailWithStatus(ivsrt_error** error_out, const absl::Status& status) {
-  if (ivsrt::IsUnknownOperation(status)) {
-    return Fail(error_out, IVSRT_EUNKNOWN_OPERATION, "UnknownOperationException",
-                ivsrt::ToStd(status.message()), 404);
-  }
-  ivsrt::AwsError error = ivsrt::AwsErrorOf(status);
-  return Fail(error_out, CodeOf(error), ivsrt::AwsErrorTypeName(error),
-              ivsrt::ToStd(status.message()), ivsrt::AwsErrorHttpStatus(error));
+  return Fail(error_out, ivsrt::ErrorTypeOf(status), ivsrt::ToStd(status.message()));
 }
 
 // A malloc'd, NUL-terminated copy for the caller (freed with ivsrt_free).
@@ -85,14 +62,14 @@ int Guard(ivsrt_error** error_out, Body body) {
   try {
     return body();
   } catch (const std::exception& e) {
-    return Fail(error_out, IVSRT_EINTERNAL, "InternalServerException", e.what(), 500);
+    return Fail(error_out, IVSRT_EINTERNAL, e.what());
   } catch (...) {
-    return Fail(error_out, IVSRT_EINTERNAL, "InternalServerException", "unexpected failure", 500);
+    return Fail(error_out, IVSRT_EINTERNAL, "unexpected failure");
   }
 }
 
 int Misuse(ivsrt_error** error_out, std::string_view what) {
-  return Fail(error_out, IVSRT_EMISUSE, "InvalidArgument", what, 400);
+  return Fail(error_out, IVSRT_EMISUSE, what);
 }
 
 }  // namespace
@@ -109,8 +86,7 @@ int ivsrt_engine_open(const char* options_json, size_t options_len, ivsrt_engine
     if (engine_out == nullptr) return Misuse(error_out, "engine_out must not be NULL");
     auto engine = ivsrt::Engine::Open(View(options_json, options_len));
     if (!engine.ok()) {
-      return Fail(error_out, IVSRT_EOPTIONS, "InvalidOptions",
-                  ivsrt::ToStd(engine.status().message()), 400);
+      return Fail(error_out, IVSRT_EOPTIONS, ivsrt::ToStd(engine.status().message()));
     }
     *engine_out = new ivsrt_engine{*std::move(engine)};
     return IVSRT_OK;
@@ -184,5 +160,14 @@ const char* ivsrt_error_message(const ivsrt_error* e) { return e ? e->message.c_
 int ivsrt_error_http_status(const ivsrt_error* e) { return e ? e->http_status : 0; }
 int ivsrt_error_code(const ivsrt_error* e) { return e ? e->code : IVSRT_OK; }
 void ivsrt_error_free(ivsrt_error* e) { delete e; }
+
+const char* ivsrt_code_type(int code) {
+  const ivsrt::ErrorType* type = ivsrt::FindErrorType(code);
+  return type != nullptr ? type->name.data() : "";
+}
+int ivsrt_code_http_status(int code) {
+  const ivsrt::ErrorType* type = ivsrt::FindErrorType(code);
+  return type != nullptr ? type->http_status : 0;
+}
 
 }  // extern "C"

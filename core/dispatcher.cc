@@ -3,39 +3,14 @@
 #include <array>
 
 #include "core/errors.h"
-#include "core/model/model.h"
+#include "core/json/writer.h"
 #include "core/ops/handlers.h"
+#include "core/ops/registry.h"
 #include "core/strings.h"
 #include "core/validate/validator.h"
 
 namespace ivsrt {
 namespace {
-
-struct AwsOperation {
-  std::string_view name;
-  Handler handler;
-};
-
-constexpr std::array kAwsOperations = {
-    AwsOperation{"CreateStage", &ops::CreateStage},
-    AwsOperation{"GetStage", &ops::GetStage},
-    AwsOperation{"ListStages", &ops::ListStages},
-    AwsOperation{"UpdateStage", &ops::UpdateStage},
-    AwsOperation{"DeleteStage", &ops::DeleteStage},
-    AwsOperation{"CreateParticipantToken", &ops::CreateParticipantToken},
-    AwsOperation{"DisconnectParticipant", &ops::DisconnectParticipant},
-    AwsOperation{"TagResource", &ops::TagResource},
-    AwsOperation{"UntagResource", &ops::UntagResource},
-    AwsOperation{"ListTagsForResource", &ops::ListTagsForResource},
-    AwsOperation{"CreateStorageConfiguration", &ops::CreateStorageConfiguration},
-    AwsOperation{"GetStorageConfiguration", &ops::GetStorageConfiguration},
-    AwsOperation{"ListStorageConfigurations", &ops::ListStorageConfigurations},
-    AwsOperation{"DeleteStorageConfiguration", &ops::DeleteStorageConfiguration},
-    AwsOperation{"CreateEncoderConfiguration", &ops::CreateEncoderConfiguration},
-    AwsOperation{"GetEncoderConfiguration", &ops::GetEncoderConfiguration},
-    AwsOperation{"ListEncoderConfigurations", &ops::ListEncoderConfigurations},
-    AwsOperation{"DeleteEncoderConfiguration", &ops::DeleteEncoderConfiguration},
-};
 
 using ControlHandler = absl::StatusOr<std::string> (*)(const OpContext&, std::string_view);
 struct ControlOperation {
@@ -43,19 +18,32 @@ struct ControlOperation {
   ControlHandler handler;
 };
 
+absl::StatusOr<std::string> ListOperations(const OpContext& ctx, std::string_view body);
+
 constexpr std::array kControlOperations = {
     ControlOperation{"ivsrt:VerifyParticipantToken", &ops::VerifyParticipantToken},
     ControlOperation{"ivsrt:SetClock", &ops::SetClock},
     ControlOperation{"ivsrt:AdvanceClock", &ops::AdvanceClock},
     ControlOperation{"ivsrt:GetClock", &ops::GetClock},
     ControlOperation{"ivsrt:Reset", &ops::Reset},
+    ControlOperation{"ivsrt:ListOperations", &ListOperations},
 };
 
-const AwsOperation* FindAwsOperation(std::string_view name) {
-  for (const AwsOperation& op : kAwsOperations) {
-    if (op.name == name) return &op;
+// Every name Dispatch answers: the model's operations (implemented or not), then the
+// test-control ones. Here rather than in ops/control.cc, as it reads the control table.
+absl::StatusOr<std::string> ListOperations(const OpContext&, std::string_view) {
+  JsonWriter w;
+  w.BeginObject().Key("operations").BeginArray();
+  for (const registry::Entry& op : registry::Operations()) {
+    w.BeginObject().Field("name", op.model->name);
+    w.Key("implemented").Bool(op.handler != nullptr).EndObject();
   }
-  return nullptr;
+  for (const ControlOperation& op : kControlOperations) {
+    w.BeginObject().Field("name", op.name);
+    w.Key("implemented").Bool(true).EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
 }
 
 }  // namespace
@@ -64,10 +52,6 @@ absl::Status CheckRequestSize(std::string_view body) {
   if (body.size() <= kMaxRequestBytes) return absl::OkStatus();
   return ValidationError(
       StrCat("request body: must be at most ", kMaxRequestBytes, " bytes, got ", body.size()));
-}
-
-bool IsImplementedAwsOperation(std::string_view operation) {
-  return FindAwsOperation(operation) != nullptr;
 }
 
 absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view operation,
@@ -79,16 +63,16 @@ absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view oper
     }
     return UnknownOperationError(StrCat("Unknown test-control operation: ", operation));
   }
-  const AwsOperation* op = FindAwsOperation(operation);
-  if (op == nullptr) {
-    if (model::FindOperation(operation) != nullptr) {
-      return UnknownOperationError(
-          StrCat("Operation ", operation, " is not implemented by ivsrt yet"));
-    }
-    return UnknownOperationError(StrCat("Unknown operation: ", operation));
+  RETURN_IF_ERROR(registry::Check());
+  const registry::Entry* op = registry::FindOperation(operation);
+  if (op == nullptr) return UnknownOperationError(StrCat("Unknown operation: ", operation));
+  // Not implemented yet or not, a request is held against the model first, so bad input is
+  // the ValidationException AWS would answer.
+  ASSIGN_OR_RETURN(Value request, ValidateRequest(body, op->model->input_shape, strict));
+  if (op->handler == nullptr) {
+    return UnknownOperationError(
+        StrCat("Operation ", operation, " is not implemented by ivsrt yet"));
   }
-  const model::Operation* modeled = model::FindOperation(operation);
-  ASSIGN_OR_RETURN(Value request, ValidateRequest(body, modeled->input_shape, strict));
   return op->handler(ctx, request);
 }
 

@@ -1,4 +1,5 @@
-// Operation name -> handler: the one table an operation is added to.
+// Operation name -> handler: the registry's for the AWS operations (core/ops/registry.h),
+// its own table for the test-control ones.
 #ifndef IVSRT_CORE_DISPATCHER_H_
 #define IVSRT_CORE_DISPATCHER_H_
 
@@ -18,14 +19,10 @@ inline constexpr size_t kMaxRequestBytes = size_t{1} << 20;
 absl::Status CheckRequestSize(std::string_view body);
 
 // Runs `operation` on `body`: reads and validates it against the model (strict:
-// unknown members rejected), then calls the operation's handler. Unknown names
-// are UnknownOperationError.
+// unknown members rejected), then calls the operation's handler. Unknown names,
+// and valid requests of operations not implemented yet, are UnknownOperationError.
 absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view operation,
                                      std::string_view body, bool strict);
-
-// True for an AWS operation this engine implements (the HTTP entry answers only
-// these).
-bool IsImplementedAwsOperation(std::string_view operation);
 
 }  // namespace ivsrt
 

@@ -4,30 +4,61 @@
 
 #include "absl/strings/cord.h"
 #include "core/strings.h"
+#include "ivsrt/ivsrt.h"
 
 namespace ivsrt {
+namespace {
 
 // Each AWS type rides on one absl code; PendingVerification borrows
 // kUnauthenticated (an account not yet allowed to act), ConflictException
-// kFailedPrecondition.
-absl::Status ValidationError(std::string_view m) { return absl::InvalidArgumentError(ToAbsl(m)); }
-absl::Status AccessDeniedError(std::string_view m) {
-  return absl::PermissionDeniedError(ToAbsl(m));
-}
-absl::Status PendingVerificationError(std::string_view m) {
-  return absl::UnauthenticatedError(ToAbsl(m));
-}
-absl::Status ResourceNotFoundError(std::string_view m) { return absl::NotFoundError(ToAbsl(m)); }
-absl::Status ConflictError(std::string_view m) { return absl::FailedPreconditionError(ToAbsl(m)); }
-absl::Status ServiceQuotaExceededError(std::string_view m) {
-  return absl::ResourceExhaustedError(ToAbsl(m));
-}
-absl::Status InternalError(std::string_view m) { return absl::InternalError(ToAbsl(m)); }
+// kFailedPrecondition. The C ABI's own two never become a Status.
+constexpr ErrorType kErrorTypes[] = {
+    {IVSRT_EVALIDATION, "ValidationException", 400, absl::StatusCode::kInvalidArgument},
+    {IVSRT_EACCESS_DENIED, "AccessDeniedException", 403, absl::StatusCode::kPermissionDenied},
+    {IVSRT_EPENDING_VERIFICATION, "PendingVerification", 403, absl::StatusCode::kUnauthenticated},
+    {IVSRT_ENOT_FOUND, "ResourceNotFoundException", 404, absl::StatusCode::kNotFound},
+    {IVSRT_ECONFLICT, "ConflictException", 409, absl::StatusCode::kFailedPrecondition},
+    {IVSRT_EQUOTA, "ServiceQuotaExceededException", 402, absl::StatusCode::kResourceExhausted},
+    {IVSRT_EINTERNAL, "InternalServerException", 500, absl::StatusCode::kInternal},
+    {IVSRT_EMISUSE, "InvalidArgument", 400, absl::StatusCode::kOk},
+    {IVSRT_EOPTIONS, "InvalidOptions", 400, absl::StatusCode::kOk},
+    {IVSRT_EUNKNOWN_OPERATION, "UnknownOperationException", 404, absl::StatusCode::kUnimplemented},
+};
 
-absl::Status UnknownOperationError(std::string_view m) {
-  return absl::UnimplementedError(ToAbsl(m));
+absl::Status Make(int code, std::string_view message) {
+  return absl::Status(FindErrorType(code)->status_code, ToAbsl(message));
 }
-bool IsUnknownOperation(const absl::Status& status) { return absl::IsUnimplemented(status); }
+
+}  // namespace
+
+std::span<const ErrorType> ErrorTypes() { return kErrorTypes; }
+
+const ErrorType* FindErrorType(int code) {
+  for (const ErrorType& type : kErrorTypes) {
+    if (type.code == code) return &type;
+  }
+  return nullptr;
+}
+
+const ErrorType& ErrorTypeOf(const absl::Status& status) {
+  for (const ErrorType& type : kErrorTypes) {
+    if (type.status_code == status.code() && type.status_code != absl::StatusCode::kOk) {
+      return type;
+    }
+  }
+  return *FindErrorType(IVSRT_EINTERNAL);
+}
+
+absl::Status ValidationError(std::string_view m) { return Make(IVSRT_EVALIDATION, m); }
+absl::Status AccessDeniedError(std::string_view m) { return Make(IVSRT_EACCESS_DENIED, m); }
+absl::Status PendingVerificationError(std::string_view m) {
+  return Make(IVSRT_EPENDING_VERIFICATION, m);
+}
+absl::Status ResourceNotFoundError(std::string_view m) { return Make(IVSRT_ENOT_FOUND, m); }
+absl::Status ConflictError(std::string_view m) { return Make(IVSRT_ECONFLICT, m); }
+absl::Status ServiceQuotaExceededError(std::string_view m) { return Make(IVSRT_EQUOTA, m); }
+absl::Status InternalError(std::string_view m) { return Make(IVSRT_EINTERNAL, m); }
+absl::Status UnknownOperationError(std::string_view m) { return Make(IVSRT_EUNKNOWN_OPERATION, m); }
 
 namespace {
 constexpr std::string_view kSignatureErrorPayload = "ivsrt/sigv4-error-type";
@@ -47,64 +78,6 @@ absl::Status InvalidSignatureError(std::string_view m) {
 std::string SignatureErrorType(const absl::Status& status) {
   auto type = status.GetPayload(ToAbsl(kSignatureErrorPayload));
   return type ? std::string(*type) : std::string();
-}
-
-AwsError AwsErrorOf(const absl::Status& status) {
-  switch (status.code()) {
-    case absl::StatusCode::kInvalidArgument:
-      return AwsError::kValidation;
-    case absl::StatusCode::kPermissionDenied:
-      return AwsError::kAccessDenied;
-    case absl::StatusCode::kUnauthenticated:
-      return AwsError::kPendingVerification;
-    case absl::StatusCode::kNotFound:
-      return AwsError::kResourceNotFound;
-    case absl::StatusCode::kFailedPrecondition:
-      return AwsError::kConflict;
-    case absl::StatusCode::kResourceExhausted:
-      return AwsError::kServiceQuotaExceeded;
-    default:
-      return AwsError::kInternal;
-  }
-}
-
-std::string_view AwsErrorTypeName(AwsError error) {
-  switch (error) {
-    case AwsError::kValidation:
-      return "ValidationException";
-    case AwsError::kAccessDenied:
-      return "AccessDeniedException";
-    case AwsError::kPendingVerification:
-      return "PendingVerification";
-    case AwsError::kResourceNotFound:
-      return "ResourceNotFoundException";
-    case AwsError::kConflict:
-      return "ConflictException";
-    case AwsError::kServiceQuotaExceeded:
-      return "ServiceQuotaExceededException";
-    case AwsError::kInternal:
-      break;
-  }
-  return "InternalServerException";
-}
-
-int AwsErrorHttpStatus(AwsError error) {
-  switch (error) {
-    case AwsError::kValidation:
-      return 400;
-    case AwsError::kAccessDenied:
-    case AwsError::kPendingVerification:
-      return 403;
-    case AwsError::kResourceNotFound:
-      return 404;
-    case AwsError::kConflict:
-      return 409;
-    case AwsError::kServiceQuotaExceeded:
-      return 402;
-    case AwsError::kInternal:
-      break;
-  }
-  return 500;
 }
 
 }  // namespace ivsrt

@@ -1,9 +1,10 @@
-// The AWS error model: the seven error types of the service model, as
-// absl::Status. This file is the one place where an absl::Status maps to an AWS
-// error type and back.
+// The AWS error model: the seven error types of the service model, as absl::Status, and the
+// one table of error types (AWS type name, HTTP status, frozen IVSRT_E* code) that the C ABI,
+// the HTTP entry and both bindings derive theirs from.
 #ifndef IVSRT_CORE_ERRORS_H_
 #define IVSRT_CORE_ERRORS_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -11,15 +12,21 @@
 
 namespace ivsrt {
 
-enum class AwsError {
-  kValidation,            // ValidationException, 400
-  kAccessDenied,          // AccessDeniedException, 403
-  kPendingVerification,   // PendingVerification, 403
-  kResourceNotFound,      // ResourceNotFoundException, 404
-  kConflict,              // ConflictException, 409
-  kServiceQuotaExceeded,  // ServiceQuotaExceededException, 402
-  kInternal,              // InternalServerException, 500
+// One row per IVSRT_E* code of ivsrt.h: the type name an error of that code reports, the HTTP
+// status it is answered with (AWS's, for AWS's types), and the code.
+struct ErrorType {
+  int code;
+  std::string_view name;  // a string literal, so also NUL-terminated
+  int http_status;
+  absl::StatusCode status_code;  // what it rides on inside the engine; kOk: never a Status
 };
+
+// Every row, in code order.
+std::span<const ErrorType> ErrorTypes();
+// The row of `code`; nullptr for IVSRT_OK and for a code ivsrt.h does not define.
+const ErrorType* FindErrorType(int code);
+// The row of a non-OK status: a status code that no row rides on is InternalServerException.
+const ErrorType& ErrorTypeOf(const absl::Status& status);
 
 absl::Status ValidationError(std::string_view message);
 absl::Status AccessDeniedError(std::string_view message);
@@ -29,27 +36,20 @@ absl::Status ConflictError(std::string_view message);
 absl::Status ServiceQuotaExceededError(std::string_view message);
 absl::Status InternalError(std::string_view message);
 
-// Not an AWS error type: the operation name names nothing this engine answers.
-// Callers report it as UnknownOperationException (HTTP 404), before any of the
-// seven.
+// Not an error type of the service model, but what AWS endpoints answer for an
+// operation they do not have: UnknownOperationException (HTTP 404).
 absl::Status UnknownOperationError(std::string_view message);
-bool IsUnknownOperation(const absl::Status& status);
 
 // Not error types of the service model either, but of the SigV4 layer in front
 // of every AWS endpoint, so only the HTTP entry answers them:
 // IncompleteSignatureException (400, a malformed Authorization header) and
 // InvalidSignatureException (403, a credential that cannot sign for this
 // endpoint). Each rides on the absl code of the model error with its HTTP
-// status, and carries its type name.
+// status (so its row is that error's), and carries its type name.
 absl::Status IncompleteSignatureError(std::string_view message);
 absl::Status InvalidSignatureError(std::string_view message);
 // The type name of a SigV4 error; empty for any other status.
 std::string SignatureErrorType(const absl::Status& status);
-
-// The AWS error a non-OK status stands for.
-AwsError AwsErrorOf(const absl::Status& status);
-std::string_view AwsErrorTypeName(AwsError error);
-int AwsErrorHttpStatus(AwsError error);
 
 }  // namespace ivsrt
 

@@ -133,17 +133,10 @@ HttpResponse MakeHttpResponse(const absl::StatusOr<std::string>& result) {
     response.body = *result;
     return response;
   }
+  const ErrorType& error = ErrorTypeOf(result.status());
+  response.status = error.http_status;
   std::string type = SignatureErrorType(result.status());
-  if (!type.empty()) {
-    response.status = AwsErrorHttpStatus(AwsErrorOf(result.status()));
-  } else if (IsUnknownOperation(result.status())) {
-    type = "UnknownOperationException";
-    response.status = 404;
-  } else {
-    AwsError error = AwsErrorOf(result.status());
-    type = std::string(AwsErrorTypeName(error));
-    response.status = AwsErrorHttpStatus(error);
-  }
+  if (type.empty()) type = error.name;
   StrAppend(&response.headers, "x-amzn-ErrorType: ", type, "\r\n");
   JsonWriter w;
   w.BeginObject();

@@ -575,7 +575,6 @@ TEST_F(BadInputTest, UnknownOperationNames) {
       {"trailing space", "CreateStage ", "{}", kUnknown},
       {"leading slash", "/CreateStage", "{}", kUnknown},
       {"NUL inside", "CreateStage\0x"s, "{}", kUnknown},
-      {"modelled, not implemented", "ListPublicKeys", "{}", kUnknown},
       {"control prefix alone", "ivsrt:", "{}", kUnknown},
       {"unknown control", "ivsrt:Nope", "{}", kUnknown},
       {"control with a space", "ivsrt: Reset", "{}", kUnknown},

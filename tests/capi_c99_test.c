@@ -1,4 +1,5 @@
-/* The C ABI from C99: open, invoke, an error, HTTP, free, close. Exits non-zero on failure. */
+/* The C ABI from C99: open, invoke, an error, HTTP, the error table, free, close. Exits non-zero
+ * on failure. */
 #include <stdio.h>
 #include <string.h>
 
@@ -81,7 +82,19 @@ int main(void) {
   }
 
   CHECK(invoke(NULL, "GetStage", "{}", &out, &error) == IVSRT_EMISUSE);
+  CHECK(strcmp(ivsrt_error_type(error), ivsrt_code_type(IVSRT_EMISUSE)) == 0);
+  CHECK(ivsrt_error_http_status(error) == ivsrt_code_http_status(IVSRT_EMISUSE));
   ivsrt_error_free(error);
+
+  /* The error table, by code: type names and HTTP statuses without an error at hand. */
+  CHECK(strcmp(ivsrt_code_type(IVSRT_EVALIDATION), "ValidationException") == 0);
+  CHECK(ivsrt_code_http_status(IVSRT_EVALIDATION) == 400);
+  CHECK(strcmp(ivsrt_code_type(IVSRT_EQUOTA), "ServiceQuotaExceededException") == 0);
+  CHECK(ivsrt_code_http_status(IVSRT_EQUOTA) == 402);
+  CHECK(strcmp(ivsrt_code_type(IVSRT_EUNKNOWN_OPERATION), "UnknownOperationException") == 0);
+  CHECK(ivsrt_code_http_status(IVSRT_EUNKNOWN_OPERATION) == 404);
+  CHECK(strcmp(ivsrt_code_type(IVSRT_OK), "") == 0 && ivsrt_code_http_status(IVSRT_OK) == 0);
+  CHECK(strcmp(ivsrt_code_type(-1), "") == 0 && ivsrt_code_http_status(1000) == 0);
 
   ivsrt_engine_close(engine);
   ivsrt_engine_close(NULL);

@@ -70,9 +70,8 @@ class ConfigurationsTest : public EngineTest {
                std::string_view region = "us-east-1") {
     absl::StatusOr<std::string> result = engine_->InvokeIn(region, operation, body);
     if (result.ok()) return {"success: " + *result, 200, ""};
-    AwsError error = AwsErrorOf(result.status());
-    return {std::string(AwsErrorTypeName(error)), AwsErrorHttpStatus(error),
-            std::string(result.status().message())};
+    const ErrorType& error = ErrorTypeOf(result.status());
+    return {std::string(error.name), error.http_status, std::string(result.status().message())};
   }
   // The call must fail with `type`, and its message must name `member`.
   void ExpectError(std::string_view operation, std::string_view body, std::string_view type,

@@ -99,8 +99,7 @@ Json EngineTest::Call(std::string_view operation, std::string_view body) {
 std::string EngineTest::ErrorOf(std::string_view operation, std::string_view body) {
   auto result = Raw(operation, body);
   if (result.ok()) return "success: " + *result;
-  if (IsUnknownOperation(result.status())) return "UnknownOperationException";
-  return std::string(AwsErrorTypeName(AwsErrorOf(result.status())));
+  return std::string(ErrorTypeOf(result.status()).name);
 }
 
 std::string EngineTest::CreateStageArn(std::string_view body) {

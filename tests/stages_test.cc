@@ -234,8 +234,8 @@ TEST_F(StagesTest, TheStageQuotaIsEnforcedPerRegion) {
   for (int i = 0; i < 3; ++i) arns.push_back(CreateStageArn());
   auto over = Raw("CreateStage", "{}");
   EXPECT_TRUE(absl::IsResourceExhausted(over.status()));
-  EXPECT_EQ(AwsErrorTypeName(AwsErrorOf(over.status())), "ServiceQuotaExceededException");
-  EXPECT_EQ(AwsErrorHttpStatus(AwsErrorOf(over.status())), 402);
+  EXPECT_EQ(ErrorTypeOf(over.status()).name, "ServiceQuotaExceededException");
+  EXPECT_EQ(ErrorTypeOf(over.status()).http_status, 402);
   EXPECT_EQ(Call("ListStages", "{}").Size("stages"), 3u);  // nothing stored
   EXPECT_TRUE(engine_->InvokeIn("eu-west-1", "CreateStage", "{}").ok());
   Call("DeleteStage", "{\"arn\": " + Quote(arns[0]) + "}");
@@ -273,9 +273,9 @@ TEST_F(StagesTest, OversizedAndMalformedBodiesAreValidationErrors) {
   EXPECT_EQ(Call("ListStages", "{}").Size("stages"), 0u);
 }
 
-TEST_F(StagesTest, UnknownAndUnimplementedOperationsAreUnknownOperations) {
+// Operations of the model not implemented yet: tests/operations_test.cc.
+TEST_F(StagesTest, UnknownOperationsAreUnknownOperations) {
   EXPECT_EQ(ErrorOf("NoSuchThing", "{}"), "UnknownOperationException");
-  EXPECT_EQ(ErrorOf("GetComposition", "{}"), "UnknownOperationException");
   EXPECT_EQ(ErrorOf("ivsrt:NoSuchControl", "{}"), "UnknownOperationException");
 }
 

@@ -70,6 +70,8 @@ const char* ivsrt_error_message(const ivsrt_error* e);
 int ivsrt_error_http_status(const ivsrt_error* e);
 int ivsrt_error_code(const ivsrt_error* e);
 void ivsrt_error_free(ivsrt_error* e);
+const char* ivsrt_code_type(int code);
+int ivsrt_code_http_status(int code);
 """
 
 ffibuilder = FFI()

@@ -7,8 +7,8 @@
 #include "core/errors.h"
 #include "core/json/writer.h"
 #include "core/model/members.h"
-#include "core/ops/handlers.h"
 #include "core/ops/page_token.h"
+#include "core/ops/registry.h"
 #include "core/resources/listing.h"
 #include "core/resources/operations.h"
 #include "core/strings.h"
@@ -19,7 +19,8 @@ namespace {
 using resources::ResourceType;
 using VideoMembers = members::Video;
 constexpr ResourceType kType = ResourceType::kEncoderConfiguration;
-constexpr std::string_view kOutput = members::CreateEncoderConfigurationResponse::encoderConfiguration;
+constexpr std::string_view kOutput =
+    members::CreateEncoderConfigurationResponse::encoderConfiguration;
 
 // The Video documentation's defaults: 1280x720, 2,500 kbps, 30 fps.
 constexpr int64_t kDefaultWidth = 1280;
@@ -43,11 +44,13 @@ absl::StatusOr<Video> ReadVideo(const Value* video) {
   if (const Value* width = video->Find(VideoMembers::width)) v.width = width->as_int();
   if (const Value* height = video->Find(VideoMembers::height)) v.height = height->as_int();
   if (const Value* rate = video->Find(VideoMembers::framerate)) {
-    v.framerate = static_cast<float>(
-        rate->kind() == Value::Kind::kInt ? static_cast<double>(rate->as_int()) : rate->as_double());
+    v.framerate =
+        static_cast<float>(rate->kind() == Value::Kind::kInt ? static_cast<double>(rate->as_int())
+                                                             : rate->as_double());
   }
   if (const Value* bitrate = video->Find(VideoMembers::bitrate)) v.bitrate = bitrate->as_int();
-  for (auto [member, n] : {std::pair{VideoMembers::width, v.width}, {VideoMembers::height, v.height}}) {
+  for (auto [member, n] :
+       {std::pair{VideoMembers::width, v.width}, {VideoMembers::height, v.height}}) {
     if (n % 2 != 0) return ValidationError(StrCat("video.", member, ": must be even, got ", n));
   }
   if (v.width * v.height > kMaxPixels) {
@@ -60,8 +63,7 @@ absl::StatusOr<Video> ReadVideo(const Value* video) {
 
 }  // namespace
 
-absl::StatusOr<std::string> CreateEncoderConfiguration(const OpContext& ctx,
-                                                       const Value& request) {
+absl::StatusOr<std::string> CreateEncoderConfiguration(const OpContext& ctx, const Value& request) {
   using In = members::CreateEncoderConfigurationRequest;
   ASSIGN_OR_RETURN(Video video, ReadVideo(request.Find(In::video)));
   JsonWriter body;
@@ -81,14 +83,12 @@ absl::StatusOr<std::string> GetEncoderConfiguration(const OpContext& ctx, const 
       ctx, kType, StringOr(request, members::GetEncoderConfigurationRequest::arn, ""), kOutput);
 }
 
-absl::StatusOr<std::string> DeleteEncoderConfiguration(const OpContext& ctx,
-                                                       const Value& request) {
+absl::StatusOr<std::string> DeleteEncoderConfiguration(const OpContext& ctx, const Value& request) {
   return resources::DeleteOperation(
       ctx, kType, StringOr(request, members::DeleteEncoderConfigurationRequest::arn, ""));
 }
 
-absl::StatusOr<std::string> ListEncoderConfigurations(const OpContext& ctx,
-                                                      const Value& request) {
+absl::StatusOr<std::string> ListEncoderConfigurations(const OpContext& ctx, const Value& request) {
   using In = members::ListEncoderConfigurationsRequest;
   return resources::List(
       ctx, kType,
@@ -97,5 +97,11 @@ absl::StatusOr<std::string> ListEncoderConfigurations(const OpContext& ctx,
        .max_results = MaxResults(request, kDefaultPage),
        .next_token = StringOr(request, In::nextToken, "")});
 }
+
+IVSRT_REGISTER_OPERATIONS(EncoderConfigurations,
+                          {"CreateEncoderConfiguration", &CreateEncoderConfiguration},
+                          {"GetEncoderConfiguration", &GetEncoderConfiguration},
+                          {"ListEncoderConfigurations", &ListEncoderConfigurations},
+                          {"DeleteEncoderConfiguration", &DeleteEncoderConfiguration});
 
 }  // namespace ivsrt::ops

@@ -43,10 +43,6 @@ struct OpContext {
   std::string Partition() const;
 };
 
-// An operation: request already validated against its input shape; returns the
-// output JSON.
-using Handler = absl::StatusOr<std::string> (*)(const OpContext& ctx, const Value& request);
-
 struct DrawnId {
   uint64_t counter;  // strictly increasing across the store: also a creation order
   std::string id;    // 12 alphanumerics

@@ -1,8 +1,8 @@
 // CreateParticipantToken, DisconnectParticipant.
 #include "core/errors.h"
 #include "core/model/members.h"
-#include "core/ops/handlers.h"
 #include "core/ops/participant_tokens.h"
+#include "core/ops/registry.h"
 #include "core/ops/stage_record.h"
 #include "core/strings.h"
 
@@ -43,5 +43,8 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
   }));
   return std::string("{}");
 }
+
+IVSRT_REGISTER_OPERATIONS(Participants, {"CreateParticipantToken", &CreateParticipantToken},
+                          {"DisconnectParticipant", &DisconnectParticipant});
 
 }  // namespace ivsrt::ops

@@ -3,10 +3,10 @@
 
 #include "core/errors.h"
 #include "core/model/members.h"
-#include "core/ops/handlers.h"
 #include "core/ops/page_token.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/recording_config.h"
+#include "core/ops/registry.h"
 #include "core/ops/stage_record.h"
 #include "core/resources/listing.h"
 #include "core/resources/references.h"
@@ -162,5 +162,9 @@ absl::StatusOr<std::string> DeleteStage(const OpContext& ctx, const Value& reque
   }));
   return std::string("{}");
 }
+
+IVSRT_REGISTER_OPERATIONS(Stages, {"CreateStage", &CreateStage}, {"GetStage", &GetStage},
+                          {"ListStages", &ListStages}, {"UpdateStage", &UpdateStage},
+                          {"DeleteStage", &DeleteStage});
 
 }  // namespace ivsrt::ops

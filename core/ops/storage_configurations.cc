@@ -7,8 +7,8 @@
 
 #include "core/json/writer.h"
 #include "core/model/members.h"
-#include "core/ops/handlers.h"
 #include "core/ops/page_token.h"
+#include "core/ops/registry.h"
 #include "core/resources/listing.h"
 #include "core/resources/operations.h"
 
@@ -17,12 +17,12 @@ namespace {
 
 using resources::ResourceType;
 constexpr ResourceType kType = ResourceType::kStorageConfiguration;
-constexpr std::string_view kOutput = members::CreateStorageConfigurationResponse::storageConfiguration;
+constexpr std::string_view kOutput =
+    members::CreateStorageConfigurationResponse::storageConfiguration;
 
 }  // namespace
 
-absl::StatusOr<std::string> CreateStorageConfiguration(const OpContext& ctx,
-                                                       const Value& request) {
+absl::StatusOr<std::string> CreateStorageConfiguration(const OpContext& ctx, const Value& request) {
   using In = members::CreateStorageConfigurationRequest;
   using S3 = members::S3StorageConfiguration;
   JsonWriter body;
@@ -41,15 +41,13 @@ absl::StatusOr<std::string> GetStorageConfiguration(const OpContext& ctx, const 
 
 // A storage configuration that a stage's autoParticipantRecordingConfiguration names cannot
 // go: ConflictException (the resource layer's references; README: "Recording").
-absl::StatusOr<std::string> DeleteStorageConfiguration(const OpContext& ctx,
-                                                       const Value& request) {
+absl::StatusOr<std::string> DeleteStorageConfiguration(const OpContext& ctx, const Value& request) {
   return resources::DeleteOperation(
       ctx, kType, StringOr(request, members::DeleteStorageConfigurationRequest::arn, ""));
 }
 
 // The documented default page: "your service quota or 100, whichever is smaller".
-absl::StatusOr<std::string> ListStorageConfigurations(const OpContext& ctx,
-                                                      const Value& request) {
+absl::StatusOr<std::string> ListStorageConfigurations(const OpContext& ctx, const Value& request) {
   using In = members::ListStorageConfigurationsRequest;
   const int64_t default_page = std::min<int64_t>(100, ctx.services->quotas.limit(kType));
   return resources::List(
@@ -59,5 +57,11 @@ absl::StatusOr<std::string> ListStorageConfigurations(const OpContext& ctx,
        .max_results = MaxResults(request, std::max<int64_t>(default_page, 1)),
        .next_token = StringOr(request, In::nextToken, "")});
 }
+
+IVSRT_REGISTER_OPERATIONS(StorageConfigurations,
+                          {"CreateStorageConfiguration", &CreateStorageConfiguration},
+                          {"GetStorageConfiguration", &GetStorageConfiguration},
+                          {"ListStorageConfigurations", &ListStorageConfigurations},
+                          {"DeleteStorageConfiguration", &DeleteStorageConfiguration});
 
 }  // namespace ivsrt::ops

@@ -2,7 +2,7 @@
 // type, by ARN.
 #include "core/errors.h"
 #include "core/model/members.h"
-#include "core/ops/handlers.h"
+#include "core/ops/registry.h"
 #include "core/resources/resources.h"
 
 namespace ivsrt::ops {
@@ -48,5 +48,8 @@ absl::StatusOr<std::string> ListTagsForResource(const OpContext& ctx, const Valu
   }));
   return response;
 }
+
+IVSRT_REGISTER_OPERATIONS(Tags, {"TagResource", &TagResource}, {"UntagResource", &UntagResource},
+                          {"ListTagsForResource", &ListTagsForResource});
 
 }  // namespace ivsrt::ops

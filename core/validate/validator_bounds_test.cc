@@ -33,7 +33,7 @@ std::string Check(std::string_view operation, const std::string& json) {
   if (op == nullptr) return "no such operation";
   absl::StatusOr<Value> result = ValidateRequest(json, op->input_shape, false);
   if (result.ok()) return std::string(kOk);
-  if (AwsErrorOf(result.status()) != AwsError::kValidation) {
+  if (ErrorTypeOf(result.status()).name != "ValidationException") {
     return "not a ValidationException: " + result.status().ToString();
   }
   return static_cast<std::string>(result.status().message());

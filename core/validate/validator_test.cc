@@ -27,7 +27,7 @@ int InputShape(std::string_view operation) {
 std::string Check(std::string_view operation, std::string_view json, bool strict = false) {
   absl::StatusOr<Value> result = ValidateRequest(json, InputShape(operation), strict);
   if (result.ok()) return std::string(kOk);
-  if (AwsErrorOf(result.status()) != AwsError::kValidation) {
+  if (ErrorTypeOf(result.status()).name != "ValidationException") {
     return "not a ValidationException: " + result.status().ToString();
   }
   return static_cast<std::string>(result.status().message());
@@ -639,9 +639,9 @@ TEST(ValidatorTest, MapKeysInMessagesAreShortened) {
 
 TEST(ValidatorTest, NotAStructureShapeIsAnInternalError) {
   absl::StatusOr<Value> v = ValidateRequest("{}", model::FindShape("StageName"), false);
-  EXPECT_EQ(AwsErrorOf(v.status()), AwsError::kInternal);
+  EXPECT_EQ(ErrorTypeOf(v.status()).name, "InternalServerException");
   v = ValidateRequest("{}", model::kNoShape, false);
-  EXPECT_EQ(AwsErrorOf(v.status()), AwsError::kInternal);
+  EXPECT_EQ(ErrorTypeOf(v.status()).name, "InternalServerException");
 }
 
 TEST(ValidatorTest, SafeToCallFromManyThreads) {

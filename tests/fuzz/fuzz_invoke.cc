@@ -2,7 +2,9 @@
 //
 // Invariants, beyond "no crash, no leak, no UB": every call returns a JSON
 // object or an error of one of the model's seven types
-// (UnknownOperationException only for a name the engine does not implement),
+// (UnknownOperationException for every name the engine does not know, never for
+// one it implements; an operation of the model not implemented yet answers
+// ValidationException or UnknownOperationException),
 // with the matching code and status; no InternalServerException; every
 // response of a model operation fits its output shape; every participant token
 // handed out verifies; and ListStages shows exactly the stages created and not
@@ -55,10 +57,21 @@ Result Invoke(std::string_view op, std::string_view body) {
   Check(ivsrt_error_message(error) != nullptr, "error without a message", call);
   ivsrt_error_free(error);
   Check(r.error_type != "InternalServerException", "InternalServerException", call);
-  Check((r.error_type == "UnknownOperationException") != ivsrt_fuzz::IsImplementedOperation(op),
-        "UnknownOperationException for an implemented operation, or none for "
-        "an unknown one",
-        call);
+  bool unknown = r.error_type == "UnknownOperationException";
+  switch (ivsrt_fuzz::StatusOfOperation(engine, op)) {
+    case ivsrt_fuzz::OperationStatus::kImplemented:
+      Check(!unknown, "UnknownOperationException for an implemented operation", call);
+      break;
+    case ivsrt_fuzz::OperationStatus::kNotImplemented:
+      Check(unknown || r.error_type == "ValidationException",
+            "an operation not implemented yet answered neither ValidationException nor "
+            "UnknownOperationException",
+            call);
+      break;
+    case ivsrt_fuzz::OperationStatus::kUnknown:
+      Check(unknown, "no UnknownOperationException for an unknown operation", call);
+      break;
+  }
   return r;
 }
 

@@ -11,6 +11,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -65,25 +67,6 @@ inline int StatusOfErrorType(std::string_view type) {
   return 0;
 }
 
-inline bool IsImplementedOperation(std::string_view name) {
-  static const std::set<std::string_view> kNames = {"CreateStage",
-                                                    "GetStage",
-                                                    "ListStages",
-                                                    "UpdateStage",
-                                                    "DeleteStage",
-                                                    "CreateParticipantToken",
-                                                    "DisconnectParticipant",
-                                                    "TagResource",
-                                                    "UntagResource",
-                                                    "ListTagsForResource",
-                                                    "ivsrt:VerifyParticipantToken",
-                                                    "ivsrt:SetClock",
-                                                    "ivsrt:AdvanceClock",
-                                                    "ivsrt:GetClock",
-                                                    "ivsrt:Reset"};
-  return kNames.count(name) != 0;
-}
-
 // A successful response of a model operation fits the operation's output shape.
 inline void CheckFitsModel(std::string_view operation, std::string_view body) {
   if (ivsrt::model::FindOperation(operation) == nullptr) return;  // a test-control operation
@@ -107,6 +90,37 @@ std::string_view StringAt(Node e, std::string_view pointer) {
   std::string_view s;
   if (e.at_pointer(pointer).get_string().get(s) != simdjson::SUCCESS) return {};
   return s;
+}
+
+enum class OperationStatus { kImplemented, kNotImplemented, kUnknown };
+
+// What the engine's registry says of an operation name (ivsrt:ListOperations, asked once).
+inline OperationStatus StatusOfOperation(ivsrt_engine* engine, std::string_view name) {
+  static const std::map<std::string, bool, std::less<>>* const kOperations = [engine] {
+    char* out = nullptr;
+    size_t len = 0;
+    std::string_view op = "ivsrt:ListOperations";
+    Check(ivsrt_invoke(engine, op.data(), op.size(), "{}", 2, &out, &len, nullptr) == IVSRT_OK,
+          "ListOperations failed");
+    std::string json(out, len);
+    ivsrt_free(out);
+    auto* operations = new std::map<std::string, bool, std::less<>>();
+    simdjson::dom::parser parser;
+    simdjson::dom::array list;
+    Check(ParseObject(parser, json, "ListOperations output")["operations"].get_array().get(list) ==
+              simdjson::SUCCESS,
+          "ListOperations without operations", json);
+    for (simdjson::dom::element entry : list) {
+      bool implemented = false;
+      Check(entry["implemented"].get_bool().get(implemented) == simdjson::SUCCESS,
+            "ListOperations entry without implemented", json);
+      (*operations)[std::string(StringAt(entry, "/name"))] = implemented;
+    }
+    return operations;
+  }();
+  auto it = kOperations->find(name);
+  if (it == kOperations->end()) return OperationStatus::kUnknown;
+  return it->second ? OperationStatus::kImplemented : OperationStatus::kNotImplemented;
 }
 
 // Pages through ListStages and returns every ARN listed, failing the run on a

@@ -3,23 +3,25 @@ package ivsrt
 import (
 	"errors"
 	"fmt"
+
+	"github.com/ivsrt/ivsrt/bindings/go/internal/capi"
 )
 
 // Code is the frozen IVSRT_E* return code of the C ABI that names the kind of an error.
 type Code int
 
-// The codes of ivsrt.h. Values never change; new ones are only added.
+// The codes of ivsrt.h, through cgo. Values never change; new ones are only added.
 const (
-	CodeValidation          Code = 1  // ValidationException, HTTP 400
-	CodeAccessDenied        Code = 2  // AccessDeniedException, HTTP 403
-	CodePendingVerification Code = 3  // PendingVerification, HTTP 403
-	CodeNotFound            Code = 4  // ResourceNotFoundException, HTTP 404
-	CodeConflict            Code = 5  // ConflictException, HTTP 409
-	CodeQuota               Code = 6  // ServiceQuotaExceededException, HTTP 402
-	CodeInternal            Code = 7  // InternalServerException, HTTP 500
-	CodeMisuse              Code = 8  // InvalidArgument: a misuse of the C ABI
-	CodeInvalidOptions      Code = 9  // InvalidOptions: bad engine options or unusable store
-	CodeUnknownOperation    Code = 10 // UnknownOperationException, HTTP 404
+	CodeValidation          = Code(capi.EValidation)          // ValidationException
+	CodeAccessDenied        = Code(capi.EAccessDenied)        // AccessDeniedException
+	CodePendingVerification = Code(capi.EPendingVerification) // PendingVerification
+	CodeNotFound            = Code(capi.ENotFound)            // ResourceNotFoundException
+	CodeConflict            = Code(capi.EConflict)            // ConflictException
+	CodeQuota               = Code(capi.EQuota)               // ServiceQuotaExceededException
+	CodeInternal            = Code(capi.EInternal)            // InternalServerException
+	CodeMisuse              = Code(capi.EMisuse)              // InvalidArgument: a misuse of the C ABI
+	CodeInvalidOptions      = Code(capi.EOptions)             // InvalidOptions: bad engine options or unusable store
+	CodeUnknownOperation    = Code(capi.EUnknownOperation)    // UnknownOperationException
 )
 
 // Error is an error reported by the engine: the AWS error type name ("ValidationException",
@@ -53,17 +55,20 @@ func (s *sentinel) Error() string { return "ivsrt: " + s.name }
 
 // Sentinels for errors.Is. An *Error matches the sentinel of its Code.
 var (
-	ErrValidation          error = &sentinel{CodeValidation, "ValidationException"}
-	ErrAccessDenied        error = &sentinel{CodeAccessDenied, "AccessDeniedException"}
-	ErrPendingVerification error = &sentinel{CodePendingVerification, "PendingVerification"}
-	ErrNotFound            error = &sentinel{CodeNotFound, "ResourceNotFoundException"}
-	ErrConflict            error = &sentinel{CodeConflict, "ConflictException"}
-	ErrQuota               error = &sentinel{CodeQuota, "ServiceQuotaExceededException"}
-	ErrInternal            error = &sentinel{CodeInternal, "InternalServerException"}
-	ErrMisuse              error = &sentinel{CodeMisuse, "InvalidArgument"}
-	ErrInvalidOptions      error = &sentinel{CodeInvalidOptions, "InvalidOptions"}
-	ErrUnknownOperation    error = &sentinel{CodeUnknownOperation, "UnknownOperationException"}
+	ErrValidation          error = newSentinel(CodeValidation)
+	ErrAccessDenied        error = newSentinel(CodeAccessDenied)
+	ErrPendingVerification error = newSentinel(CodePendingVerification)
+	ErrNotFound            error = newSentinel(CodeNotFound)
+	ErrConflict            error = newSentinel(CodeConflict)
+	ErrQuota               error = newSentinel(CodeQuota)
+	ErrInternal            error = newSentinel(CodeInternal)
+	ErrMisuse              error = newSentinel(CodeMisuse)
+	ErrInvalidOptions      error = newSentinel(CodeInvalidOptions)
+	ErrUnknownOperation    error = newSentinel(CodeUnknownOperation)
 )
+
+// newSentinel names a code's sentinel after the library's type name for it.
+func newSentinel(code Code) *sentinel { return &sentinel{code, capi.CodeType(int(code))} }
 
 // ErrClosed is returned by every call on an Engine after Close.
 var ErrClosed = errors.New("ivsrt: engine is closed")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import ivsrt
-from ivsrt._native import lib
+from ivsrt._native import ffi, lib
 
 
 def test_versions() -> None:
@@ -38,6 +38,20 @@ def test_error_classes_are_named_after_the_aws_types() -> None:
         assert (err.type, err.http_status, err.code, err.message) == (name, status, code, "m")
     assert issubclass(ivsrt.EngineClosed, ivsrt.Error)
     assert issubclass(ivsrt.InvalidOptions, ivsrt.Error)
+
+
+def test_every_code_of_the_library_has_its_class() -> None:
+    code = lib.IVSRT_OK + 1
+    while ffi.string(lib.ivsrt_code_type(code)):
+        name = ffi.string(lib.ivsrt_code_type(code)).decode()
+        cls = getattr(ivsrt, name)
+        assert (cls.type, cls.default_http_status, cls.default_code) == (
+            name,
+            lib.ivsrt_code_http_status(code),
+            code,
+        )
+        code += 1
+    assert code > lib.IVSRT_EUNKNOWN_OPERATION
 
 
 def test_invoke_error_carries_type_message_status_code(ivsrt_engine: ivsrt.Engine) -> None:

@@ -49,7 +49,11 @@ extern "C" {
 #define IVSRT_VERSION_NUMBER 1000
 #define IVSRT_VERSION_MAJOR 0
 
-/* Return codes. Frozen: values never change; new ones are only added. */
+/*
+ * Return codes. Frozen: values never change; new ones are only added. Each is documented as
+ * "type, HTTP status": the type name and HTTP status of its errors (ivsrt_error_type(),
+ * ivsrt_error_http_status()), which ivsrt_code_type() and ivsrt_code_http_status() also give.
+ */
 #define IVSRT_OK 0
 #define IVSRT_EVALIDATION 1           /* ValidationException, HTTP 400 */
 #define IVSRT_EACCESS_DENIED 2        /* AccessDeniedException, HTTP 403 */
@@ -58,12 +62,12 @@ extern "C" {
 #define IVSRT_ECONFLICT 5             /* ConflictException, HTTP 409 */
 #define IVSRT_EQUOTA 6                /* ServiceQuotaExceededException, HTTP 402 */
 #define IVSRT_EINTERNAL 7             /* InternalServerException, HTTP 500 */
-#define IVSRT_EMISUSE 8 /* a NULL engine or NULL required output pointer; type "InvalidArgument" \
-                         */
-#define IVSRT_EOPTIONS \
-  9 /* engine options invalid or the store cannot be opened; type "InvalidOptions" */
-#define IVSRT_EUNKNOWN_OPERATION \
-  10 /* no such operation; type "UnknownOperationException", HTTP 404 */
+/* A NULL engine or NULL required output pointer. */
+#define IVSRT_EMISUSE 8 /* InvalidArgument, HTTP 400 */
+/* Engine options invalid, or the store cannot be opened. */
+#define IVSRT_EOPTIONS 9 /* InvalidOptions, HTTP 400 */
+/* No such operation, or a valid request of an operation ivsrt does not implement yet. */
+#define IVSRT_EUNKNOWN_OPERATION 10 /* UnknownOperationException, HTTP 404 */
 
 typedef struct ivsrt_engine ivsrt_engine;
 typedef struct ivsrt_error ivsrt_error;
@@ -107,6 +111,10 @@ IVSRT_EXPORT void ivsrt_engine_close(ivsrt_engine* engine);
  *     "ivsrt:AdvanceClock" {"seconds": N} -> {"time": ...}; the manual clock moves on N seconds.
  *     "ivsrt:GetClock" {} -> {"time": ..., "manual": bool}.
  *     "ivsrt:Reset" {} -> {}; removes every stage, tag and participant of the store.
+ *     "ivsrt:ListOperations" {} -> {"operations": [{"name": "CreateStage", "implemented": true},
+ *        ...]}: every operation of the service model, then every test-control operation.
+ *   An operation of the model that ivsrt does not implement yet validates its request all the
+ *   same: invalid input is IVSRT_EVALIDATION, a valid request IVSRT_EUNKNOWN_OPERATION.
  * request_json: the operation's input as the AWS API defines it (the tag operations too:
  *   {"resourceArn": "...", "tags": {...}} and {"resourceArn": "...", "tagKeys": [...]}).
  *   NULL or empty means "{}".
@@ -159,6 +167,14 @@ IVSRT_EXPORT int ivsrt_error_http_status(const ivsrt_error* e);
 IVSRT_EXPORT int ivsrt_error_code(const ivsrt_error* e);
 /* Frees an error; NULL is fine. */
 IVSRT_EXPORT void ivsrt_error_free(ivsrt_error* e);
+
+/* The type name of the errors of an IVSRT_E* code ("ValidationException" for
+ * IVSRT_EVALIDATION, ...), a static string; "" for IVSRT_OK and for codes this version does
+ * not define. */
+IVSRT_EXPORT const char* ivsrt_code_type(int code);
+/* The HTTP status of the errors of an IVSRT_E* code (400 for IVSRT_EVALIDATION, ...); 0 for
+ * IVSRT_OK and for codes this version does not define. */
+IVSRT_EXPORT int ivsrt_code_http_status(int code);
 
 #ifdef __cplusplus
 }

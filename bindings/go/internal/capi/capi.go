@@ -39,6 +39,14 @@ const (
 	EUnknownOperation    = int(C.IVSRT_EUNKNOWN_OPERATION)
 )
 
+// CodeType is the error type name of an IVSRT_E* code ("ValidationException", ...), from the
+// library's error table; "" for OK and codes the library does not define.
+func CodeType(code int) string { return C.GoString(C.ivsrt_code_type(C.int(code))) }
+
+// CodeHTTPStatus is the HTTP status of an IVSRT_E* code's errors, from the library's error
+// table; 0 for OK and codes the library does not define.
+func CodeHTTPStatus(code int) int { return int(C.ivsrt_code_http_status(C.int(code))) }
+
 // HeaderVersionMajor is the major version of the header this package was compiled against.
 const HeaderVersionMajor = int(C.IVSRT_VERSION_MAJOR)
 
@@ -69,8 +77,8 @@ func Version() (string, int) {
 // takeError copies and frees e. A nil e with a non-zero rc still yields an error.
 func takeError(rc C.int, e *C.ivsrt_error) *Error {
 	if e == nil {
-		return &Error{Type: "InternalServerException", Message: "ivsrt: call failed without an error value",
-			HTTPStatus: 500, Code: int(rc)}
+		return &Error{Type: CodeType(EInternal), Message: "ivsrt: call failed without an error value",
+			HTTPStatus: CodeHTTPStatus(EInternal), Code: int(rc)}
 	}
 	defer C.ivsrt_error_free(e)
 	return &Error{

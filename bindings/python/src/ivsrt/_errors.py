@@ -1,10 +1,14 @@
-"""Errors: one ivsrt.Error, one subclass per error type, named exactly as AWS names them."""
+"""Errors: one ivsrt.Error, one subclass per error type, named exactly as AWS names them.
+
+Each subclass names its IVSRT_E* code; its type name and HTTP status come from the library's
+error table (ivsrt_code_type, ivsrt_code_http_status), never typed here.
+"""
 
 from __future__ import annotations
 
-from typing import Dict, Optional, Type
+from typing import Any, Dict, Optional, Type
 
-from ._native import lib
+from ._native import ffi, lib
 
 # The frozen IVSRT_E* codes, as the header defines them.
 EVALIDATION: int = lib.IVSRT_EVALIDATION
@@ -32,6 +36,14 @@ class Error(Exception):
     default_http_status: int = 0
     default_code: int = 0
 
+    def __init_subclass__(cls, code: int = 0, **kwargs: Any) -> None:
+        """``class X(Error, code=lib.IVSRT_E...)``: type and status from the library's table."""
+        super().__init_subclass__(**kwargs)
+        if code:
+            cls.type = ffi.string(lib.ivsrt_code_type(code)).decode()
+            cls.default_http_status = int(lib.ivsrt_code_http_status(code))
+            cls.default_code = code
+
     def __init__(
         self,
         message: str = "",
@@ -56,82 +68,44 @@ class Error(Exception):
         )
 
 
-class ValidationException(Error):
-    """The request fails to satisfy the operation's constraints (HTTP 400)."""
-
-    type = "ValidationException"
-    default_http_status = 400
-    default_code = EVALIDATION
+class ValidationException(Error, code=EVALIDATION):
+    """The request fails to satisfy the operation's constraints."""
 
 
-class AccessDeniedException(Error):
-    """HTTP 403."""
-
-    type = "AccessDeniedException"
-    default_http_status = 403
-    default_code = EACCESS_DENIED
+class AccessDeniedException(Error, code=EACCESS_DENIED):
+    """The caller may not perform the action."""
 
 
-class PendingVerification(Error):
-    """HTTP 403; AWS's name has no ``Exception`` suffix."""
-
-    type = "PendingVerification"
-    default_http_status = 403
-    default_code = EPENDING_VERIFICATION
+class PendingVerification(Error, code=EPENDING_VERIFICATION):
+    """The account is not verified yet; AWS's name has no ``Exception`` suffix."""
 
 
-class ResourceNotFoundException(Error):
-    """A well-formed ARN with nothing behind it, or an unknown participant (HTTP 404)."""
-
-    type = "ResourceNotFoundException"
-    default_http_status = 404
-    default_code = ENOT_FOUND
+class ResourceNotFoundException(Error, code=ENOT_FOUND):
+    """A well-formed ARN with nothing behind it, or an unknown participant."""
 
 
-class ConflictException(Error):
-    """HTTP 409."""
-
-    type = "ConflictException"
-    default_http_status = 409
-    default_code = ECONFLICT
+class ConflictException(Error, code=ECONFLICT):
+    """The request conflicts with the state of a resource."""
 
 
-class ServiceQuotaExceededException(Error):
-    """A resource quota (e.g. stages per account and region) would be exceeded (HTTP 402)."""
-
-    type = "ServiceQuotaExceededException"
-    default_http_status = 402
-    default_code = EQUOTA
+class ServiceQuotaExceededException(Error, code=EQUOTA):
+    """A resource quota (e.g. stages per account and region) would be exceeded."""
 
 
-class InternalServerException(Error):
-    """An unexpected failure inside the engine (HTTP 500)."""
-
-    type = "InternalServerException"
-    default_http_status = 500
-    default_code = EINTERNAL
+class InternalServerException(Error, code=EINTERNAL):
+    """An unexpected failure inside the engine."""
 
 
-class UnknownOperationException(Error):
-    """No operation of that name (HTTP 404)."""
-
-    type = "UnknownOperationException"
-    default_http_status = 404
-    default_code = EUNKNOWN_OPERATION
+class UnknownOperationException(Error, code=EUNKNOWN_OPERATION):
+    """No operation of that name, or a valid request of one not implemented yet."""
 
 
-class InvalidArgument(Error):
-    """The library was misused (IVSRT_EMISUSE)."""
-
-    type = "InvalidArgument"
-    default_code = EMISUSE
+class InvalidArgument(Error, code=EMISUSE):
+    """The library was misused."""
 
 
-class InvalidOptions(Error):
-    """Engine options are invalid, or the store cannot be opened (IVSRT_EOPTIONS)."""
-
-    type = "InvalidOptions"
-    default_code = EOPTIONS
+class InvalidOptions(Error, code=EOPTIONS):
+    """Engine options are invalid, or the store cannot be opened."""
 
 
 class EngineClosed(InvalidArgument):
