@@ -77,7 +77,7 @@ absl::Status InvalidSignatureError(std::string_view m) {
 }
 std::string SignatureErrorType(const absl::Status& status) {
   auto type = status.GetPayload(ToAbsl(kSignatureErrorPayload));
-  return type ? std::string(*type) : std::string();
+  return type ? std::string{*type} : std::string();
 }
 
 }  // namespace ivsrt
