@@ -2,10 +2,11 @@
 // model.
 //
 // An input is up to kMaxRecords records separated by "\n~~~\n"; each record is
-// one call. Before a call, the placeholders $ARN, $ARN2, $PID, $TOKEN and $NEXT
-// in it are replaced by the newest stage ARN, the oldest stage ARN, the last
-// participant id, the last participant token and the last nextToken the engine
-// returned, so that seeds (and their mutants) reach past "not found".
+// one call. Before a call, the placeholders $ARN, $ARN2, $PID, $TOKEN, $NEXT, $SC
+// and $EC in it are replaced by the newest stage ARN, the oldest stage ARN, the
+// last participant id, the last participant token, the last nextToken, and the
+// last storage and encoder configuration ARNs the engine returned, so that seeds
+// (and their mutants) reach past "not found".
 #ifndef IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 #define IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
@@ -164,6 +165,7 @@ inline void Reset(ivsrt_engine* engine) {
 struct State {
   std::vector<std::string> stages;  // created and not deleted, in creation order
   std::string participant_id, token, next_token;
+  std::string storage_configuration, encoder_configuration;  // the last ARN of each returned
 
   void Clear() { *this = State(); }
   std::string Substitute(std::string_view in) const {
@@ -179,7 +181,8 @@ struct State {
       if (in[i] == '$' &&
           (take("$ARN2", stages.empty() ? "" : stages.front()) ||
            take("$ARN", stages.empty() ? "" : stages.back()) || take("$PID", participant_id) ||
-           take("$TOKEN", token) || take("$NEXT", next_token))) {
+           take("$TOKEN", token) || take("$NEXT", next_token) ||
+           take("$SC", storage_configuration) || take("$EC", encoder_configuration))) {
         continue;
       }
       out += in[i++];
@@ -212,6 +215,12 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::stri
   }
   std::string_view next;
   if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS) state.next_token = next;
+  if (root["storageConfiguration"].get(e) == simdjson::SUCCESS) {
+    state.storage_configuration = StringAt(e, "/arn");
+  }
+  if (root["encoderConfiguration"].get(e) == simdjson::SUCCESS) {
+    state.encoder_configuration = StringAt(e, "/arn");
+  }
   for (const auto& [token, id] : tokens) {
     Check(!token.empty() && !id.empty(), "participant token without token or id", body);
     state.token = token;
