@@ -9,16 +9,31 @@ the SigV4 credential scope of the Authorization header, as AWS does.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple, cast
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Final,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    Union,
+)
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
+    import boto3.session
+    from _typeshed import ReadableBuffer
     from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.client import BaseClient
+    from botocore.compat import HTTPHeaders
 
-    from ._engine import Engine
+    from ._engine import Engine, HeaderValue
 
-SERVICE = "ivs-realtime"
+# Final: the literal picks boto3-stubs' Session.client overload for this service.
+SERVICE: Final = "ivs-realtime"
 EVENT = f"before-send.{SERVICE}"
 # One ivsrt handler per client at most: an engine's own client and the mock's router share it.
 HANDLER_ID = "ivsrt.before-send"
@@ -29,7 +44,7 @@ FAKE_SECRET_KEY = "testing"
 class _RawResponse(io.BytesIO):
     """The urllib3-like raw body botocore reads (``stream()``)."""
 
-    def stream(self, amt: int = 65536, **_: Any) -> Iterator[bytes]:
+    def stream(self, amt: int = 65536, **_: object) -> Iterator[bytes]:
         while True:
             chunk = self.read(amt)
             if not chunk:
@@ -37,7 +52,7 @@ class _RawResponse(io.BytesIO):
             yield chunk
 
 
-def _body_bytes(body: Any) -> bytes:
+def _body_bytes(body: Union[str, "ReadableBuffer", IO[bytes], IO[str], None]) -> bytes:
     if body is None:
         return b""
     if isinstance(body, str):
@@ -53,7 +68,7 @@ def _body_bytes(body: Any) -> bytes:
     return bytes(body)
 
 
-def _header_items(headers: Any) -> List[Tuple[str, Any]]:
+def _header_items(headers: "HTTPHeaders") -> List[Tuple[str, "HeaderValue"]]:
     """The (name, value) pairs of botocore's HeadersDict. Its items() goes through the
     Mapping ABC, a key object per header (~20 µs a request), so its dict is read when it
     has one."""
@@ -72,8 +87,21 @@ def answer(engine: "Engine", request: "AWSPreparedRequest") -> "AWSResponse":
     if not any(k.lower() == "host" for k, _ in headers) and url.netloc:
         headers.append(("Host", url.netloc))
     response = engine.http(request.method, target, headers, _body_bytes(request.body))
-    headers_out: Any = response.headers  # AWSResponse takes any mapping
-    return AWSResponse(request.url, response.status, headers_out, _RawResponse(response.body))
+    return AWSResponse(
+        request.url,
+        response.status,
+        # botocore-stubs ask for HTTPHeaders; AWSResponse makes a HeadersDict of any mapping.
+        response.headers,  # type: ignore[arg-type]
+        _RawResponse(response.body),
+    )
+
+
+def register(client: "BaseClient", handler: Callable[..., Optional["AWSResponse"]]) -> None:
+    """Makes ``handler`` the client's first ``before-send`` handler for ivs-realtime."""
+    # botocore-stubs type every event handler as returning None; a before-send handler
+    # returns the response that replaces the network call.
+    events = client.meta.events
+    events.register_first(EVENT, handler, unique_id=HANDLER_ID)  # type: ignore[arg-type]
 
 
 class EngineHandler:
@@ -82,11 +110,13 @@ class EngineHandler:
     def __init__(self, engine: "Engine") -> None:
         self.engine = engine
 
-    def __call__(self, request: "AWSPreparedRequest", **_: Any) -> "AWSResponse":
+    def __call__(self, request: "AWSPreparedRequest", **_: object) -> "AWSResponse":
         return answer(self.engine, request)
 
 
-def make_client(engine: "Engine", session: Optional[Any] = None, **kwargs: Any) -> "BaseClient":
+def make_client(
+    engine: "Engine", session: Optional["boto3.session.Session"] = None, **kwargs: Any
+) -> "BaseClient":
     import boto3.session
 
     kwargs.setdefault("region_name", engine.region)
@@ -100,7 +130,6 @@ def make_client(engine: "Engine", session: Optional[Any] = None, **kwargs: Any) 
     if wants_fake:
         kwargs["aws_access_key_id"] = FAKE_ACCESS_KEY
         kwargs["aws_secret_access_key"] = FAKE_SECRET_KEY
-    client: "BaseClient" = cast(Any, session).client(SERVICE, **kwargs)
-    handler: Any = EngineHandler(engine)  # botocore's stubs type handlers as returning None
-    client.meta.events.register_first(EVENT, handler, unique_id=HANDLER_ID)
+    client: "BaseClient" = session.client(SERVICE, **kwargs)
+    register(client, EngineHandler(engine))
     return client

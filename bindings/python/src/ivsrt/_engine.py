@@ -23,18 +23,21 @@ from ._errors import EngineClosed, Error, error_class, make_error
 from ._native import ffi, lib
 
 if TYPE_CHECKING:
+    from _cffi_backend import FFI
+    from botocore.awsrequest import AWSPreparedRequest, AWSResponse
     from botocore.client import BaseClient
 
 JSONRequest = Union[Mapping[str, Any], str, bytes, None]
 Instant = Union[str, _dt.datetime]
-Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]], None]
+HeaderValue = Union[str, bytes]  # bytes are taken as latin-1, as HTTP/1.1 does
+Headers = Union[Mapping[str, HeaderValue], Iterable[Tuple[str, HeaderValue]], None]
 
 __all__ = ["Engine", "HttpResponse", "library_version"]
 
 
 def library_version() -> str:
     """The version of the loaded libivsrt, "X.Y.Z"."""
-    return str(ffi.string(lib.ivsrt_version()).decode())
+    return ffi.string(lib.ivsrt_version()).decode()
 
 
 class HttpResponse(NamedTuple):
@@ -45,7 +48,7 @@ class HttpResponse(NamedTuple):
     body: bytes
 
 
-def _take_error(rc: int, err: Any) -> Error:
+def _take_error(rc: int, err: "FFI.CData") -> Error:
     """Copies the ivsrt_error out and frees it."""
     if err == ffi.NULL:
         return error_class("", rc)(f"ivsrt call failed with code {rc}", code=rc)
@@ -60,7 +63,7 @@ def _take_error(rc: int, err: Any) -> Error:
         lib.ivsrt_error_free(err)
 
 
-def _take_buffer(ptr: Any, length: int) -> bytes:
+def _take_buffer(ptr: "FFI.CData", length: int) -> bytes:
     """Copies a library-owned buffer out and frees it."""
     try:
         return ffi.unpack(ptr, length) if ptr != ffi.NULL else b""
@@ -196,14 +199,14 @@ class Engine:
         rc = lib.ivsrt_engine_open(raw, len(raw), engine_out, error_out)
         if rc != lib.IVSRT_OK:
             raise _take_error(rc, error_out[0])
-        self._ptr = engine_out[0]
+        self._ptr: FFI.CData = engine_out[0]
         self._guard = _CallGuard()
         # A safety net only: an engine dropped without close() is closed when collected,
         # when no call can be in flight since every call holds a reference to the engine.
         self._finalizer = weakref.finalize(self, lib.ivsrt_engine_close, self._ptr)
         self.region = region
         self.account_id = account_id
-        self.data_dir = options.get("data_dir")
+        self.data_dir: Optional[str] = options.get("data_dir")
         self.options: Dict[str, Any] = options
 
     # -- lifetime -------------------------------------------------------------------------
@@ -335,7 +338,7 @@ class Engine:
 
         return make_client(self, **kwargs)
 
-    def handle_botocore_request(self, request: Any) -> Any:
+    def handle_botocore_request(self, request: "AWSPreparedRequest") -> "AWSResponse":
         """Answers a botocore ``AWSPreparedRequest`` with a ``botocore.awsrequest.AWSResponse``."""
         from ._boto import answer
 

@@ -17,17 +17,33 @@ import inspect
 import os
 import threading
 import weakref
-from typing import Any, Callable, Dict, List, Optional, TypeVar, Union, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    TypeVar,
+    Union,
+    cast,
+    overload,
+)
 
-from ._boto import EVENT, FAKE_ACCESS_KEY, FAKE_SECRET_KEY, HANDLER_ID, SERVICE, answer
+from ._boto import FAKE_ACCESS_KEY, FAKE_SECRET_KEY, SERVICE, answer, register
 from ._engine import Engine
+
+if TYPE_CHECKING:
+    from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+    from botocore.client import BaseClient
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 _lock = threading.RLock()
 _active: List["MockIvsRealtime"] = []  # innermost last
 _patched = False
-_attached: "weakref.WeakSet[Any]" = weakref.WeakSet()  # clients the router is attached to
+_attached: "weakref.WeakSet[BaseClient]" = weakref.WeakSet()  # clients the router is attached to
 
 # Environment that means "credentials are configured": then the mock leaves them alone.
 _CREDENTIAL_ENV = (
@@ -58,7 +74,7 @@ def active_engine() -> Optional[Engine]:
 class _Router:
     """The ``before-send.ivs-realtime`` handler that mock_ivs_realtime attaches to clients."""
 
-    def __call__(self, request: Any, **_: Any) -> Any:
+    def __call__(self, request: "AWSPreparedRequest", **_: object) -> Optional["AWSResponse"]:
         engine = active_engine()
         return None if engine is None else answer(engine, request)
 
@@ -66,13 +82,13 @@ class _Router:
 _ROUTER = _Router()
 
 
-def _attach(client: Any) -> None:
+def _attach(client: "BaseClient") -> None:
     if client in _attached:
         return
     with _lock:  # botocore's emitter registration is not atomic: once per client, under the lock
         if client in _attached:
             return
-        client.meta.events.register_first(EVENT, _ROUTER, unique_id=HANDLER_ID)
+        register(client, _ROUTER)
         signer = getattr(client, "_request_signer", None)
         if signer is not None and getattr(signer, "_credentials", True) is None:
             from botocore.credentials import Credentials
@@ -88,10 +104,14 @@ def _install_hook() -> None:
             return
         from botocore.client import BaseClient
 
+        # Private to botocore, so absent from botocore-stubs: typed here as botocore defines it.
+        original: Callable[[BaseClient, str, Mapping[str, Any]], Dict[str, Any]]
         original = getattr(BaseClient, "_make_api_call")
 
         @functools.wraps(original)
-        def _make_api_call(self: Any, operation_name: str, api_params: Any) -> Any:
+        def _make_api_call(
+            self: BaseClient, operation_name: str, api_params: Mapping[str, Any]
+        ) -> Dict[str, Any]:
             if _active and self.meta.service_model.service_name == SERVICE:
                 _attach(self)
             return original(self, operation_name, api_params)
@@ -104,8 +124,7 @@ def _scoped_config() -> Optional[Dict[str, Any]]:
     try:
         import botocore.session
 
-        config: Dict[str, Any] = botocore.session.Session().get_scoped_config()
-        return config
+        return botocore.session.Session().get_scoped_config()
     except Exception:  # an unknown AWS_PROFILE and the like: the user's business
         return None
 
@@ -194,14 +213,14 @@ class MockIvsRealtime:
                 with MockIvsRealtime(given, **options):
                     return await func(*args, **kwargs)
 
-            return async_wrapper  # type: ignore[return-value]
+            return cast(F, async_wrapper)  # functools.wraps: func's name, signature and doc
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             with MockIvsRealtime(given, **options):
                 return func(*args, **kwargs)
 
-        return wrapper  # type: ignore[return-value]
+        return cast(F, wrapper)
 
 
 @overload
