@@ -1,12 +1,12 @@
 #include "cli/json.h"
 
-#include <cstdio>
 #include <string>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "cli/text.h"
+#include "core/json/writer.h"
 #include "simdjson.h"
 
 namespace ivsrt::cli {
@@ -224,41 +224,9 @@ void Json::Write(std::string& out, int indent) const {
 }
 
 void AppendQuoted(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
+  // The engine's escaping is Python's with ensure_ascii=False (quotes, backslashes and
+  // control characters only); it also turns bytes that are not UTF-8 into U+FFFD.
+  AppendJsonString(out, s);
 }
 
 }  // namespace ivsrt::cli

@@ -182,21 +182,17 @@ JsonWriter& JsonWriter::Int(int64_t i) {
   return *this;
 }
 
-JsonWriter& JsonWriter::Float(float f) {
+template <typename Number>
+JsonWriter& JsonWriter::ShortestNumber(Number n) {
   BeforeValue();
   char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, f);
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
   out_.append(buf, ec == std::errc() ? end : buf);
   return *this;
 }
 
-JsonWriter& JsonWriter::Double(double d) {
-  BeforeValue();
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
-  out_.append(buf, ec == std::errc() ? end : buf);
-  return *this;
-}
+JsonWriter& JsonWriter::Float(float f) { return ShortestNumber(f); }
+JsonWriter& JsonWriter::Double(double d) { return ShortestNumber(d); }
 
 JsonWriter& JsonWriter::Bool(bool b) {
   BeforeValue();

@@ -37,6 +37,9 @@ class JsonWriter {
 
  private:
   void BeforeValue();
+  // The shortest text that reads back as `n` (std::to_chars).
+  template <typename Number>
+  JsonWriter& ShortestNumber(Number n);
 
   std::string out_;
   std::vector<bool> first_;  // per open container: no element written yet
