@@ -5,10 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"testing"
 
+	"github.com/ivsrt/ivsrt/bindings/go/internal/golden"
 	"github.com/ivsrt/ivsrt/bindings/go/ivsrt"
 )
 
@@ -79,28 +78,9 @@ func mustJSON(t testing.TB, v any) string {
 	return string(b)
 }
 
-// at returns the value at a dotted path ("stage.tags.k", "participantTokens.0.token").
-func at(v any, path string) (any, bool) {
-	for _, seg := range strings.Split(path, ".") {
-		switch c := v.(type) {
-		case map[string]any:
-			x, ok := c[seg]
-			if !ok {
-				return nil, false
-			}
-			v = x
-		case []any:
-			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil, false
-			}
-			v = c[i]
-		default:
-			return nil, false
-		}
-	}
-	return v, true
-}
+// at returns the value at a dotted path ("stage.tags.k", "participantTokens.0.token"), as
+// the golden cases name them.
+var at = golden.At
 
 // str returns the string at path, failing the test if there is none.
 func str(t testing.TB, v any, path string) string {
