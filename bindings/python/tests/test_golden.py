@@ -11,10 +11,9 @@ reachable only through invoke, in every run.
 from __future__ import annotations
 
 import json
-import re
+import sys
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
-from urllib.parse import quote, urlencode
+from typing import Any, Callable, Dict, List, Optional
 
 import pytest
 
@@ -30,46 +29,10 @@ def _golden_dir() -> Optional[Path]:
 
 
 GOLDEN = _golden_dir()
-CASES = sorted(GOLDEN.glob("*.json")) if GOLDEN else []
-
-_MISSING = object()
-_VAR = re.compile(r"\$\{([A-Za-z0-9_.-]+)\}")
-
-
-def substitute(value: Any, saved: Dict[str, Any]) -> Any:
-    if isinstance(value, str):
-        whole = _VAR.fullmatch(value)
-        if whole:
-            return saved[whole.group(1)]
-        return _VAR.sub(lambda m: str(saved[m.group(1)]), value)
-    if isinstance(value, list):
-        return [substitute(v, saved) for v in value]
-    if isinstance(value, dict):
-        return {substitute(k, saved): substitute(v, saved) for k, v in value.items()}
-    return value
-
-
-def lookup(document: Any, path: str) -> Any:
-    current = document
-    for segment in path.split("."):
-        if isinstance(current, dict):
-            if segment not in current:
-                return _MISSING
-            current = current[segment]
-        elif isinstance(current, list):
-            if not re.fullmatch(r"\d+", segment) or int(segment) >= len(current):
-                return _MISSING
-            current = current[int(segment)]
-        else:
-            return _MISSING
-    return current
-
-
-class Failure(Exception):
-    def __init__(self, type_name: str, status: int) -> None:
-        super().__init__(f"{type_name} ({status})")
-        self.type = type_name
-        self.status = status
+if GOLDEN is None:
+    pytest.skip("no tests/golden (the replayer and the cases)", allow_module_level=True)
+sys.path.insert(0, str(GOLDEN))
+from replay import CASES, Failure, boto3_call, run_steps, wire_form  # noqa: E402
 
 
 def call_invoke(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
@@ -77,25 +40,6 @@ def call_invoke(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
         return engine.invoke(op, request)
     except ivsrt.Error as e:
         raise Failure(e.type, e.http_status) from e
-
-
-_TAG_OPS = {"TagResource": "POST", "UntagResource": "DELETE", "ListTagsForResource": "GET"}
-
-
-def wire_form(op: str, request: Any) -> Tuple[str, str, bytes]:
-    """(method, target, body) as an AWS SDK sends the operation (restJson1)."""
-    if op not in _TAG_OPS or not isinstance(request, dict) or not isinstance(
-        request.get("resourceArn"), str
-    ):
-        return "POST", f"/{op}", json.dumps(request).encode()
-    rest = {k: v for k, v in request.items() if k not in ("resourceArn", "tagKeys")}
-    target = "/tags/" + quote(request["resourceArn"], safe="")
-    if op == "UntagResource" and isinstance(request.get("tagKeys"), list):
-        target += "?" + urlencode([("tagKeys", k) for k in request["tagKeys"]], quote_via=quote)
-    elif "tagKeys" in request:
-        rest["tagKeys"] = request["tagKeys"]
-    body = json.dumps(rest).encode() if op == "TagResource" or rest else b""
-    return _TAG_OPS[op], target, body
 
 
 def call_http(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
@@ -111,72 +55,22 @@ def call_http(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
 
 
 def boto3_surface(engine: ivsrt.Engine) -> Callable[[ivsrt.Engine, str, Any], Dict[str, Any]]:
-    from botocore import xform_name
     from botocore.config import Config
-    from botocore.exceptions import ClientError
-    from conftest import iso
 
     client = engine.client(config=Config(parameter_validation=False,
                                          retries={"max_attempts": 1, "mode": "standard"}))
-
-    def call(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
-        if op not in client.meta.service_model.operation_names:
-            return call_http(engine, op, request)  # not expressible through boto3
-        try:
-            response = getattr(client, xform_name(op))(**request)
-        except ClientError as e:
-            raise Failure(e.response["Error"]["Code"],
-                          e.response["ResponseMetadata"]["HTTPStatusCode"]) from e
-        response.pop("ResponseMetadata")
-        result: Dict[str, Any] = iso(response)
-        return result
-
-    return call
+    # Operations boto3 cannot express go through HTTP (and test control through invoke).
+    call = boto3_call(client, lambda op, request: call_http(engine, op, request))
+    return lambda engine, op, request: call(op, request)
 
 
 def replay(path: Path, call: Any) -> None:
     """call(engine, op, request) -> response, or a factory of it taking the engine."""
     case = json.loads(path.read_text())
-    saved: Dict[str, Any] = {}
     with ivsrt.Engine(**case.get("options", {})) as engine:
         if call is boto3_surface:
             call = boto3_surface(engine)
-        for index, step in enumerate(case["steps"]):
-            where = f"{path.name} step {index} ({step['op']})"
-            request = substitute(step.get("request", {}), saved)
-            if "error" in step:
-                with pytest.raises(Failure) as info:
-                    call(engine, step["op"], request)
-                assert info.value.type == step["error"], where
-                if "status" in step:
-                    assert info.value.status == step["status"], where
-                continue
-            try:
-                response = call(engine, step["op"], request)
-            except Failure as e:
-                raise AssertionError(f"{where}: unexpected {e}") from e
-            check(where, response, step, saved)
-
-
-def check(where: str, response: Any, step: Dict[str, Any], saved: Dict[str, Any]) -> None:
-    for path, expected in step.get("expect", {}).items():
-        actual = lookup(response, path)
-        assert actual is not _MISSING, f"{where}: {path} missing in {response}"
-        assert actual == substitute(expected, saved), f"{where}: {path}"
-    for path, pattern in step.get("match", {}).items():
-        actual = lookup(response, path)
-        assert isinstance(actual, str), f"{where}: {path} is {actual!r}, not a string"
-        assert re.search(pattern, actual), f"{where}: {path}={actual!r} !~ {pattern}"
-    for path in step.get("absent", []):
-        assert lookup(response, path) is _MISSING, f"{where}: {path} present in {response}"
-    for path, length in step.get("length", {}).items():
-        actual = lookup(response, path)
-        assert isinstance(actual, (list, dict)), f"{where}: {path} is {actual!r}"
-        assert len(actual) == length, f"{where}: {path} has {len(actual)} items"
-    for name, path in step.get("save", {}).items():
-        value = lookup(response, path)
-        assert value is not _MISSING, f"{where}: cannot save {path}"
-        saved[name] = value
+        run_steps(path, case, lambda op, request: call(engine, op, request))
 
 
 def _ids(paths: List[Path]) -> List[str]:
