@@ -48,6 +48,11 @@ class ArgReader {
         inv.args.help = true;
         return Done(std::move(inv));
       }
+      if (inv.command == nullptr && !inv.serve && token == "serve") {
+        absl::Status s = ServeOptions(inv);
+        if (!s.ok()) return s;
+        continue;
+      }
       inv.command = FindCommand(token);
       if (inv.command == nullptr) {
         return absl::InvalidArgumentError(StrCat("argument command: Invalid choice '", Echo(token),
@@ -64,7 +69,7 @@ class ArgReader {
     if (!unknown_.empty()) {
       return absl::InvalidArgumentError(StrCat("Unknown options: ", Echo(Join(unknown_, ", "))));
     }
-    if (inv.command == nullptr && !inv.globals.version && !inv.args.help) {
+    if (inv.command == nullptr && !inv.serve && !inv.globals.version && !inv.args.help) {
       return absl::InvalidArgumentError("the following arguments are required: command");
     }
     return inv;
@@ -116,19 +121,51 @@ class ArgReader {
     return false;
   }
 
+  // After the command, a word that is not a flag's value: "help", else unknown.
+  // Consumes it and returns true; false at a flag.
+  bool Positional(Invocation& inv) {
+    const std::string& token = argv_[i_];
+    if (IsFlag(token)) return false;
+    ++i_;
+    if (token == "help") {
+      inv.args.help = true;
+    } else {
+      unknown_.push_back(token);
+    }
+    return true;
+  }
+
+  absl::Status ServeOptions(Invocation& inv) {
+    ServeArgs& serve = inv.serve.emplace();
+    while (i_ < argv_.size()) {
+      const std::string& token = argv_[i_];
+      if (Positional(inv)) continue;
+      Token t = Split(token);
+      std::string* target = t.flag == "--host"   ? &serve.host
+                            : t.flag == "--port" ? &serve.port
+                                                 : nullptr;
+      if (target != nullptr || t.flag == "--engine-options") {
+        absl::StatusOr<std::string> v = OneValue(t);
+        if (!v.ok()) return v.status();
+        if (target != nullptr) {
+          *target = *std::move(v);
+        } else {
+          serve.engine_options = *std::move(v);
+        }
+        continue;
+      }
+      absl::StatusOr<bool> global = Global(inv.globals);
+      if (!global.ok()) return global.status();
+      if (!*global) unknown_.push_back(token);
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status CommandOptions(Invocation& inv) {
     const Command& command = *inv.command;
     while (i_ < argv_.size()) {
       const std::string& token = argv_[i_];
-      if (!IsFlag(token)) {
-        ++i_;
-        if (token == "help") {
-          inv.args.help = true;
-        } else {
-          unknown_.push_back(token);
-        }
-        continue;
-      }
+      if (Positional(inv)) continue;
       Token t = Split(token);
       if (t.flag == "--cli-input-json") {
         absl::StatusOr<std::string> v = OneValue(t);

@@ -32,10 +32,18 @@ struct CommandArgs {
   bool help = false;                    // "help": the command's page, or the list of commands
 };
 
+// `ivsrt serve [--host H] [--port N] [--engine-options JSON]`, as typed.
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  std::string port = "4567";
+  std::optional<std::string> engine_options;
+};
+
 struct Invocation {
   GlobalOptions globals;
-  const Command* command = nullptr;  // nullptr with args.help or globals.version
+  const Command* command = nullptr;  // nullptr with args.help, globals.version or serve
   CommandArgs args;
+  std::optional<ServeArgs> serve;  // `ivsrt serve`; args.help for its page
 };
 
 // InvalidArgument names the usage problem ("Unknown options: --foo").

@@ -80,6 +80,29 @@ TEST(ArgsTest, HelpAndSkeletonRequests) {
   EXPECT_TRUE(version->globals.version);
 }
 
+TEST(ArgsTest, ServeTakesItsOptionsAndTheGlobalOnes) {
+  absl::StatusOr<Invocation> inv =
+      ParseArgs({"--region", "eu-west-1", "serve", "--port", "0", "--data-dir=/tmp/x", "--host=::1",
+                 "--engine-options", "{\"seed\":1}"});
+  ASSERT_TRUE(inv.ok()) << inv.status();
+  ASSERT_TRUE(inv->serve.has_value());
+  EXPECT_EQ(inv->command, nullptr);
+  EXPECT_EQ(inv->serve->host, "::1");
+  EXPECT_EQ(inv->serve->port, "0");
+  EXPECT_EQ(*inv->serve->engine_options, "{\"seed\":1}");
+  EXPECT_EQ(*inv->globals.region, "eu-west-1");
+  EXPECT_EQ(*inv->globals.data_dir, "/tmp/x");
+
+  absl::StatusOr<Invocation> defaults = ParseArgs({"serve"});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->serve->host, "127.0.0.1");
+  EXPECT_EQ(defaults->serve->port, "4567");
+  EXPECT_FALSE(defaults->args.help);
+  EXPECT_TRUE(ParseArgs({"serve", "help"})->args.help);
+  EXPECT_EQ(Problem({"serve", "--name", "x"}), "Unknown options: --name, x");
+  EXPECT_EQ(Problem({"serve", "--port"}), "argument --port: expected one argument");
+}
+
 TEST(ArgsTest, UsageProblems) {
   EXPECT_EQ(Problem({}), "the following arguments are required: command");
   EXPECT_EQ(Problem({"--region"}), "argument --region: expected one argument");

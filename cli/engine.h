@@ -17,7 +17,19 @@ struct InvokeResult {
   std::string response;
   std::string error_type;
   std::string error_message;
+  int http_status = 0;  // of the error
 };
+
+// What ivsrt_http answered.
+struct HttpResult {
+  int status = 0;
+  std::string headers;  // "Name: value\r\n" lines
+  std::string body;
+};
+
+// The body of an AWS error response, as ivsrt_http writes it:
+// {"exceptionMessage": message, "message": message}.
+std::string ErrorBody(std::string_view message);
 
 class Engine {
  public:
@@ -31,6 +43,10 @@ class Engine {
   ~Engine() { ivsrt_engine_close(engine_); }
 
   InvokeResult Invoke(std::string_view operation, std::string_view request) const;
+  // `headers` as "Name: value\r\n" lines. Only misuse makes ivsrt_http fail, and
+  // that is answered as a 500 InternalServerException.
+  HttpResult Http(std::string_view method, std::string_view target, std::string_view headers,
+                  std::string_view body) const;
 
  private:
   explicit Engine(ivsrt_engine* engine) : engine_(engine) {}

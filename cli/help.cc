@@ -211,6 +211,7 @@ std::string TopHelp() {
       "SYNOPSIS\n"
       "       ivsrt [global options] <command> [parameters]\n"
       "       ivsrt <command> help\n"
+      "       ivsrt [global options] serve [--host H] [--port N]\n"
       "\n"
       "GLOBAL OPTIONS\n"
       "       --data-dir (string)\n"
@@ -239,7 +240,43 @@ std::string TopHelp() {
   for (const Command& c : Commands()) {
     if (c.test_control) StrAppend(&out, "       o ", c.name, "\n");
   }
+  StrAppend(&out,
+            "\nSERVER (ivsrt only)\n"
+            "       o serve     the store over HTTP for the AWS CLI and SDKs (ivsrt serve help)\n");
   return out;
+}
+
+std::string ServeHelp() {
+  return "NAME\n"
+         "       serve\n"
+         "\n"
+         "DESCRIPTION\n"
+         "       Answers the ivs-realtime API over HTTP/1.1 from the store, for the AWS CLI\n"
+         "       (aws --endpoint-url URL ivs-realtime ...) and any SDK given the URL as its\n"
+         "       endpoint. Signatures are not checked. Test control: POST\n"
+         "       /_ivsrt/<Operation> with the operation's JSON (Reset, SetClock,\n"
+         "       AdvanceClock, GetClock, VerifyParticipantToken, ListOperations);\n"
+         "       GET /_ivsrt/health. Prints \"ivsrt: listening on URL\" once it accepts\n"
+         "       connections; SIGINT or SIGTERM stop it after the requests in flight.\n"
+         "\n"
+         "SYNOPSIS\n"
+         "            serve\n"
+         "          [--host <value>]\n"
+         "          [--port <value>]\n"
+         "          [--engine-options <value>]\n"
+         "\n"
+         "OPTIONS\n"
+         "       --host (string)\n"
+         "          The address to listen on. Default: 127.0.0.1. Any address that is\n"
+         "          not loopback is warned about: requests are not authenticated.\n"
+         "\n"
+         "       --port (integer)\n"
+         "          Default: 4567; 0 picks a free port (the ready line names it).\n"
+         "\n"
+         "       --engine-options (string)\n"
+         "          More engine options as a JSON object: seed, clock, quotas,\n"
+         "          durability, strict (data_dir, region and account_id have their\n"
+         "          global options).\n";
 }
 
 std::string CommandHelp(const Command& c) {

@@ -12,6 +12,8 @@ namespace ivsrt::cli {
 
 std::string TopHelp();
 std::string CommandHelp(const Command& command);
+// "ivsrt serve help".
+std::string ServeHelp();
 // The usage lines printed before a usage error.
 std::string UsageText();
 

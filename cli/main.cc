@@ -1,6 +1,6 @@
 // ivsrt: the aws ivs-realtime commands on an embedded store. Reads the command
 // line, builds the request JSON, calls ivsrt_invoke() and prints the answer as
-// the AWS CLI would.
+// the AWS CLI would; `ivsrt serve` answers them over HTTP instead (serve.h).
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -13,6 +13,7 @@
 #include "cli/json.h"
 #include "cli/output.h"
 #include "cli/request.h"
+#include "cli/serve.h"
 #include "cli/skeleton.h"
 #include "cli/text.h"
 #include "ivsrt/ivsrt.h"
@@ -40,6 +41,26 @@ int ConfigError(std::string_view problem) {
   return kConfigError;
 }
 
+int RunServe(const Invocation& inv) {
+  if (inv.args.help) {
+    Print(stdout, ServeHelp());
+    return kSuccess;
+  }
+  absl::StatusOr<int> port = ParsePort(inv.serve->port);
+  if (!port.ok()) return UsageError(Msg(port.status().message()));
+  absl::StatusOr<std::string> options = EngineOptions(inv.globals);
+  if (!options.ok()) return ConfigError(Msg(options.status().message()));
+  if (inv.serve->engine_options) {
+    options = WithEngineOptions(*options, *inv.serve->engine_options);
+    if (!options.ok()) return UsageError(Msg(options.status().message()));
+  }
+  absl::StatusOr<Engine> engine = Engine::Open(*options);
+  if (!engine.ok()) return ConfigError(Msg(engine.status().message()));
+  absl::Status served = Serve(*engine, inv.serve->host, *port);
+  if (!served.ok()) return ConfigError(Msg(served.message()));
+  return kSuccess;
+}
+
 int Run(const std::vector<std::string>& argv) {
   absl::StatusOr<Invocation> inv = ParseArgs(argv);
   if (!inv.ok()) return UsageError(Msg(inv.status().message()));
@@ -48,6 +69,7 @@ int Run(const std::vector<std::string>& argv) {
                          " ivs-realtime/2020-07-14\n"));
     return kSuccess;
   }
+  if (inv->serve) return RunServe(*inv);
   if (inv->command == nullptr) {
     Print(stdout, TopHelp());
     return kSuccess;

@@ -7,6 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 debs=(cmake ninja-build g++ pkg-config git
       libabsl-dev libsimdjson-dev liblmdb-dev libssl-dev libre2-dev
       libgtest-dev libgmock-dev libbenchmark-dev
+      libcpp-httplib-dev        # the HTTP/1.1 server of `ivsrt serve`
       clang libclang-rt-14-dev  # clang + its sanitizer/libFuzzer runtimes: tools/fuzz.sh
       clang-tidy-14             # tools/tidy.sh: the checks of .clang-tidy over core/
       lmdb-utils)               # mdb_stat -r: the reader table, for tools/torture.py
