@@ -6,7 +6,8 @@ plugin (entry point pytest11), so using them here also tests the plugin.
 
 from __future__ import annotations
 
-import datetime as dt
+import sys
+from pathlib import Path
 from typing import Any, Dict
 
 import pytest
@@ -14,6 +15,10 @@ from botocore import xform_name
 from botocore.exceptions import ClientError
 
 import ivsrt
+
+# The golden replayer's (tests/golden/replay.py) boto3 helpers, shared with every Python surface.
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tests" / "golden"))
+from replay import iso  # noqa: E402
 
 pytest_plugins = ["pytester"]
 
@@ -48,17 +53,6 @@ def hermetic_aws(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
         raise AssertionError(f"request went to the network: {request.method} {request.url}")
 
     monkeypatch.setattr("botocore.httpsession.URLLib3Session.send", no_network)
-
-
-def iso(value: Any) -> Any:
-    """boto3 parses timestamps into datetimes; the engine speaks ISO-8601 strings."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    if isinstance(value, dict):
-        return {k: iso(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [iso(v) for v in value]
-    return value
 
 
 class ApiError(Exception):
