@@ -1,5 +1,6 @@
 #include "core/store_format.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,20 @@ absl::StatusOr<uint64_t> FormatVersion(const store::Txn& txn) {
   auto version = store::ParseBigEndian64(*bytes);
   if (!version) return InternalError("corrupt store format version");
   return *version;
+}
+
+// Format 0's tags of a resource: a count, then each key and value, in the codec's framing.
+std::optional<resources::TagMap> DecodeFormat0Tags(std::string_view bytes) {
+  store::RecordReader r(bytes);
+  resources::TagMap tags;
+  const uint64_t n = r.U64();
+  for (uint64_t i = 0; r.ok() && i < n; ++i) {
+    std::string_view key = r.Str();
+    std::string_view value = r.Str();
+    if (r.ok()) tags.emplace(key, value);
+  }
+  if (!r.ok()) return std::nullopt;
+  return tags;
 }
 
 // Format 0 kept stages under "{account}:{region}:" + id as (seq, name, recording JSON,
@@ -61,13 +76,9 @@ absl::Status UpgradeFrom0(store::Txn& txn) {
     resource.seq = stage.seq;
     resource.body = EncodeStageBody(stage.body);
     ASSIGN_OR_RETURN(auto tags, txn.Get(store::Table::kLegacyTags, resource.arn));
-    resources::TagMap tag_map;
-    if (tags.has_value()) {
-      auto decoded = store::DecodeTags(*tags);
-      if (!decoded) return InternalError(StrCat("corrupt format-0 tags of ", resource.arn));
-      tag_map = *std::move(decoded);
-    }
-    resource.tags_json = resources::TagsToJson(tag_map);
+    auto tag_map = tags.has_value() ? DecodeFormat0Tags(*tags) : resources::TagMap();
+    if (!tag_map) return InternalError(StrCat("corrupt format-0 tags of ", resource.arn));
+    resource.tags_json = resources::TagsToJson(*tag_map);
     RETURN_IF_ERROR(resources::Import(txn, ctx, resource));
   }
   std::vector<std::string> counts;

@@ -47,31 +47,4 @@ std::string_view RecordReader::Str() {
   return s;
 }
 
-std::string EncodeTags(const TagMap& tags) {
-  RecordWriter w;
-  w.U64(tags.size());
-  for (const auto& [k, v] : tags) w.Str(k).Str(v);
-  return w.Take();
-}
-
-std::optional<TagMap> DecodeTags(std::string_view bytes) {
-  TagMap tags;
-  if (!VisitTags(bytes, [&](std::string_view k, std::string_view v) { tags.emplace(k, v); })) {
-    return std::nullopt;
-  }
-  return tags;
-}
-
-bool VisitTags(std::string_view bytes,
-               const std::function<void(std::string_view key, std::string_view value)>& visit) {
-  RecordReader r(bytes);
-  uint64_t n = r.U64();
-  for (uint64_t i = 0; r.ok() && i < n; ++i) {
-    std::string_view k = r.Str();
-    std::string_view v = r.Str();
-    if (r.ok()) visit(k, v);
-  }
-  return r.ok();
-}
-
 }  // namespace ivsrt::store

@@ -3,8 +3,6 @@
 #define IVSRT_CORE_STORE_CODEC_H_
 
 #include <cstdint>
-#include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,14 +35,6 @@ class RecordReader {
 // 8 bytes, big-endian, so that keys sort numerically.
 std::string BigEndian64(uint64_t v);
 std::optional<uint64_t> ParseBigEndian64(std::string_view bytes);
-
-using TagMap = std::map<std::string, std::string>;
-std::string EncodeTags(const TagMap& tags);
-std::optional<TagMap> DecodeTags(std::string_view bytes);
-// Calls `visit` with each (key, value) of an EncodeTags record, in key order, without
-// copying them; false when the record is corrupt.
-bool VisitTags(std::string_view bytes,
-               const std::function<void(std::string_view key, std::string_view value)>& visit);
 
 }  // namespace ivsrt::store
 
