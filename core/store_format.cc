@@ -54,8 +54,11 @@ absl::Status UpgradeFrom0(store::Txn& txn) {
       store::Table::kLegacyStages, "", "", [&](std::string_view key, std::string_view value) {
         std::vector<std::string_view> parts = Split(key, ':');
         store::RecordReader r(value);
-        Legacy stage{std::string(parts[0]), parts.size() == 3 ? std::string(parts[1]) : "",
-                     parts.size() == 3 ? std::string(parts[2]) : "", r.U64(), {}};
+        Legacy stage{std::string(parts[0]),
+                     parts.size() == 3 ? std::string(parts[1]) : "",
+                     parts.size() == 3 ? std::string(parts[2]) : "",
+                     r.U64(),
+                     {}};
         stage.body.name = std::string(r.Str());
         stage.body.recording_json = std::string(r.Str());
         stage.body.endpoint_host = std::string(r.Str());
@@ -88,8 +91,8 @@ absl::Status UpgradeFrom0(store::Txn& txn) {
                              return true;
                            }));
   for (const std::string& key : counts) RETURN_IF_ERROR(txn.Delete(store::Table::kMeta, key));
-  for (store::Table legacy : {store::Table::kLegacyStages, store::Table::kLegacyStageOrder,
-                              store::Table::kLegacyTags}) {
+  for (store::Table legacy :
+       {store::Table::kLegacyStages, store::Table::kLegacyStageOrder, store::Table::kLegacyTags}) {
     RETURN_IF_ERROR(txn.Drop(legacy));
   }
   return absl::OkStatus();

@@ -54,17 +54,13 @@ absl::Status ReferToStorageConfiguration(store::Txn& txn, const OpContext& ctx,
 
 absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& request) {
   using In = members::CreateStageRequest;
-  resources::TagMap tags;
-  if (const Value* t = request.Find(In::tags)) {
-    RETURN_IF_ERROR(resources::CheckTagKeysNotReserved(*t, In::tags));
-    tags = resources::TagsFromValue(*t);
-  }
+  ASSIGN_OR_RETURN(resources::TagMap tags, resources::RequestTags(request.Find(In::tags)));
   const Value* token_configs = request.Find(In::participantTokenConfigurations);
   if (token_configs) {
     for (size_t i = 0; i < token_configs->items().size(); ++i) {
-      RETURN_IF_ERROR(CheckAttributes(
-          token_configs->items()[i],
-          StrCat(In::participantTokenConfigurations, "[", i, "].attributes")));
+      RETURN_IF_ERROR(
+          CheckAttributes(token_configs->items()[i],
+                          StrCat(In::participantTokenConfigurations, "[", i, "].attributes")));
     }
   }
   StageBody body;
@@ -74,11 +70,12 @@ absl::StatusOr<std::string> CreateStage(const OpContext& ctx, const Value& reque
 
   std::string response;
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
-    ASSIGN_OR_RETURN(resources::Resource resource,
-                     resources::Create(txn, ctx, ResourceType::kStage, tags, [&](std::string_view id) {
-                       body.endpoint_host = ctx.services->ids.Hex12(StrCat("endpoint:", id));
-                       return EncodeStageBody(body);
-                     }));
+    ASSIGN_OR_RETURN(
+        resources::Resource resource,
+        resources::Create(txn, ctx, ResourceType::kStage, tags, [&](std::string_view id) {
+          body.endpoint_host = ctx.services->ids.Hex12(StrCat("endpoint:", id));
+          return EncodeStageBody(body);
+        }));
     RETURN_IF_ERROR(
         ReferToStorageConfiguration(txn, ctx, resource.arn, body.recording_json, recording));
     LoadedStage stage{std::move(resource), std::move(body)};

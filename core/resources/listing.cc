@@ -32,8 +32,7 @@ absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
   RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
     uint64_t from_seq = 0;
     if (!request.next_token.empty()) {
-      ASSIGN_OR_RETURN(from_seq,
-                       OpenPageToken(ctx, txn, request.operation, request.next_token));
+      ASSIGN_OR_RETURN(from_seq, OpenPageToken(ctx, txn, request.operation, request.next_token));
     }
     const std::string prefix = TypePrefix(ctx, type);
     // One ARN buffer for the page: building each ARN anew was a sixth of ListStages.
@@ -45,29 +44,29 @@ absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
     bool more = false;
     uint64_t next_seq = 0;  // the first item of the next page
     absl::Status corrupt;
-    RETURN_IF_ERROR(txn.Scan(
-        store::Table::kOrder, prefix, StrCat(prefix, store::BigEndian64(from_seq)),
-        [&](std::string_view key, std::string_view value) {
-          if (count == request.max_results) {
-            more = true;
-            next_seq = *store::ParseBigEndian64(key.substr(prefix.size()));
-            return false;
-          }
-          auto entry = DecodeOrderEntry(value);
-          if (!entry) {
-            corrupt = InternalError(StrCat("corrupt order entry under ", prefix));
-            return false;
-          }
-          arn.resize(arn_prefix);
-          arn += entry->id;
-          // Every summary shape's members sort before "tags" (resources_test checks the
-          // model): the entry is in AWS's alphabetical order without parsing the summary.
-          items.BeginObject().Field("arn", arn).RawMembers(entry->summary);
-          if (with_tags) items.Key("tags").Raw(entry->tags_json);
-          items.EndObject();
-          ++count;
-          return true;
-        }));
+    RETURN_IF_ERROR(
+        txn.Scan(store::Table::kOrder, prefix, StrCat(prefix, store::BigEndian64(from_seq)),
+                 [&](std::string_view key, std::string_view value) {
+                   if (count == request.max_results) {
+                     more = true;
+                     next_seq = *store::ParseBigEndian64(key.substr(prefix.size()));
+                     return false;
+                   }
+                   auto entry = DecodeOrderEntry(value);
+                   if (!entry) {
+                     corrupt = InternalError(StrCat("corrupt order entry under ", prefix));
+                     return false;
+                   }
+                   arn.resize(arn_prefix);
+                   arn += entry->id;
+                   // Every summary shape's members sort before "tags" (resources_test checks the
+                   // model): the entry is in AWS's alphabetical order without parsing the summary.
+                   items.BeginObject().Field("arn", arn).RawMembers(entry->summary);
+                   if (with_tags) items.Key("tags").Raw(entry->tags_json);
+                   items.EndObject();
+                   ++count;
+                   return true;
+                 }));
     RETURN_IF_ERROR(corrupt);
     items.EndArray();
     JsonWriter w;

@@ -20,11 +20,7 @@ std::string Response(const Resource& resource, std::string_view output_member) {
 absl::StatusOr<std::string> CreateOperation(const OpContext& ctx, ResourceType type,
                                             const Value* tags, std::string body,
                                             std::string_view output_member) {
-  TagMap tag_map;
-  if (tags != nullptr) {
-    RETURN_IF_ERROR(CheckTagKeysNotReserved(*tags, "tags"));
-    tag_map = TagsFromValue(*tags);
-  }
+  ASSIGN_OR_RETURN(TagMap tag_map, RequestTags(tags));
   std::string response;
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(Resource resource,

@@ -36,8 +36,8 @@ struct ResourceTypeInfo {
 // storage configurations 5; public keys 3; ingest configurations 100.
 inline constexpr std::array<ResourceTypeInfo, kResourceTypeCount> kResourceTypes = {{
     {ResourceType::kStage, "stage", "Stage", "StageSummary", "stages", 1000, true},
-    {ResourceType::kComposition, "composition", "Composition", "CompositionSummary",
-     "compositions", 20, true},
+    {ResourceType::kComposition, "composition", "Composition", "CompositionSummary", "compositions",
+     20, true},
     {ResourceType::kEncoderConfiguration, "encoder-configuration", "EncoderConfiguration",
      "EncoderConfigurationSummary", "encoderConfigurations", 20, true},
     {ResourceType::kStorageConfiguration, "storage-configuration", "StorageConfiguration",

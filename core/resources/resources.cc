@@ -24,10 +24,13 @@ absl::StatusOr<uint64_t> Count(const store::Txn& txn, const OpContext& ctx, Reso
   return *count;
 }
 
-absl::Status AddToCount(store::Txn& txn, const OpContext& ctx, ResourceType type,
-                        int64_t delta) {
+absl::Status AddToCount(store::Txn& txn, const OpContext& ctx, ResourceType type, int64_t delta) {
   ASSIGN_OR_RETURN(uint64_t count, Count(txn, ctx, type));
   return txn.Put(store::Table::kMeta, CountKey(ctx, type), store::BigEndian64(count + delta));
+}
+
+std::string RecordKey(const OpContext& ctx, ResourceType type, std::string_view id) {
+  return StrCat(TypePrefix(ctx, type), id);
 }
 
 std::string OrderKey(const OpContext& ctx, ResourceType type, uint64_t seq) {
@@ -59,7 +62,7 @@ absl::StatusOr<std::string> SummaryOf(ResourceType type, std::string_view body) 
 
 absl::Status PutRecordAndOrder(store::Txn& txn, const OpContext& ctx, const Resource& r) {
   ASSIGN_OR_RETURN(std::string summary, SummaryOf(r.type, r.body));
-  RETURN_IF_ERROR(txn.Put(store::Table::kResources, StrCat(TypePrefix(ctx, r.type), r.id),
+  RETURN_IF_ERROR(txn.Put(store::Table::kResources, RecordKey(ctx, r.type, r.id),
                           EncodeRecord(r.seq, r.body, r.tags_json)));
   return txn.Put(store::Table::kOrder, OrderKey(ctx, r.type, r.seq),
                  EncodeOrderEntry(r.id, summary, r.tags_json));
@@ -68,21 +71,34 @@ absl::Status PutRecordAndOrder(store::Txn& txn, const OpContext& ctx, const Reso
 absl::StatusOr<Resource> LoadParsed(const store::Txn& txn, const OpContext& ctx,
                                     const ResourceTypeInfo& info, const Arn& parsed,
                                     std::string_view arn) {
-  auto not_found = [&] {
-    return ResourceNotFoundError(StrCat(info.shape, " not found: ", arn));
-  };
+  auto not_found = [&] { return ResourceNotFoundError(StrCat(info.shape, " not found: ", arn)); };
   if (parsed.region != ctx.region || parsed.account != ctx.account) return not_found();
-  ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kResources,
-                                       StrCat(TypePrefix(ctx, info.type), parsed.id)));
+  ASSIGN_OR_RETURN(auto bytes,
+                   txn.Get(store::Table::kResources, RecordKey(ctx, info.type, parsed.id)));
   if (!bytes.has_value()) return not_found();
   auto record = DecodeRecord(*bytes);
   if (!record) return InternalError(StrCat("corrupt record of ", arn));
-  return Resource{info.type,
-                  std::string(parsed.id),
-                  std::string(arn),
-                  record->seq,
-                  std::string(record->body),
-                  std::string(record->tags_json)};
+  return Resource{info.type,   std::string(parsed.id),    std::string(arn),
+                  record->seq, std::string(record->body), std::string(record->tags_json)};
+}
+
+// Writes the members of `members_json` (an object of members in alphabetical order) into
+// the open object with "tags": `tags_json` in its alphabetical place.
+void WriteMembersAndTags(JsonWriter& w, std::string_view members_json, std::string_view tags_json) {
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  bool tags_written = false;
+  if (parser.parse(members_json.data(), members_json.size()).get_object().get(object) ==
+      simdjson::SUCCESS) {
+    for (auto [key, value] : object) {
+      if (!tags_written && key > "tags") {
+        w.Key("tags").Raw(tags_json);
+        tags_written = true;
+      }
+      w.Key(key).Raw(simdjson::minify(value));
+    }
+  }
+  if (!tags_written) w.Key("tags").Raw(tags_json);
 }
 
 }  // namespace
@@ -99,8 +115,8 @@ absl::StatusOr<Resource> Create(store::Txn& txn, const OpContext& ctx, ResourceT
   const int64_t quota = ctx.services->quotas.limit(type);
   if (count >= static_cast<uint64_t>(quota)) {
     return ServiceQuotaExceededError(StrCat(info.shape, " quota exceeded: at most ", quota,
-                                            " per account and region (quota \"",
-                                            info.quota_name, "\")"));
+                                            " per account and region (quota \"", info.quota_name,
+                                            "\")"));
   }
   ASSIGN_OR_RETURN(DrawnId drawn, NextId(txn, ctx));
   Resource r;
@@ -148,7 +164,7 @@ absl::Status Save(store::Txn& txn, const OpContext& ctx, const Resource& resourc
     RETURN_IF_ERROR(txn.Put(store::Table::kOrder, order_key,
                             EncodeOrderEntry(resource.id, summary, resource.tags_json)));
   }
-  return txn.Put(store::Table::kResources, StrCat(TypePrefix(ctx, resource.type), resource.id),
+  return txn.Put(store::Table::kResources, RecordKey(ctx, resource.type, resource.id),
                  EncodeRecord(resource.seq, resource.body, resource.tags_json));
 }
 
@@ -162,34 +178,16 @@ absl::Status SaveTags(store::Txn& txn, const OpContext& ctx, const Resource& res
   // The entry's views die with the next write: encode before putting anything.
   std::string updated = EncodeOrderEntry(entry->id, entry->summary, tags_json);
   RETURN_IF_ERROR(txn.Put(store::Table::kOrder, order_key, updated));
-  return txn.Put(store::Table::kResources, StrCat(TypePrefix(ctx, resource.type), resource.id),
+  return txn.Put(store::Table::kResources, RecordKey(ctx, resource.type, resource.id),
                  EncodeRecord(resource.seq, resource.body, tags_json));
 }
 
 absl::Status Delete(store::Txn& txn, const OpContext& ctx, const Resource& resource) {
   RETURN_IF_ERROR(CheckUnreferenced(txn, resource.arn));
   RETURN_IF_ERROR(RemoveReferencesFrom(txn, resource.arn));
-  RETURN_IF_ERROR(
-      txn.Delete(store::Table::kResources, StrCat(TypePrefix(ctx, resource.type), resource.id)));
+  RETURN_IF_ERROR(txn.Delete(store::Table::kResources, RecordKey(ctx, resource.type, resource.id)));
   RETURN_IF_ERROR(txn.Delete(store::Table::kOrder, OrderKey(ctx, resource.type, resource.seq)));
   return AddToCount(txn, ctx, resource.type, -1);
-}
-
-void WriteMembersAndTags(JsonWriter& w, std::string_view members_json, std::string_view tags_json) {
-  thread_local simdjson::dom::parser parser;
-  simdjson::dom::object object;
-  bool tags_written = false;
-  if (parser.parse(members_json.data(), members_json.size()).get_object().get(object) ==
-      simdjson::SUCCESS) {
-    for (auto [key, value] : object) {
-      if (!tags_written && key > "tags") {
-        w.Key("tags").Raw(tags_json);
-        tags_written = true;
-      }
-      w.Key(key).Raw(simdjson::minify(value));
-    }
-  }
-  if (!tags_written) w.Key("tags").Raw(tags_json);
 }
 
 void WriteResource(JsonWriter& w, const Resource& resource) {

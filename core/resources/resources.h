@@ -74,10 +74,6 @@ absl::Status Delete(store::Txn& txn, const OpContext& ctx, const Resource& resou
 // written in that order by their family).
 void WriteResource(JsonWriter& w, const Resource& resource);
 
-// Writes the members of `members_json` (an object of members in alphabetical order) into
-// the open object with "tags": `tags_json` in its alphabetical place.
-void WriteMembersAndTags(JsonWriter& w, std::string_view members_json, std::string_view tags_json);
-
 // The key prefix of `type` in the caller's partition (P above).
 std::string TypePrefix(const OpContext& ctx, ResourceType type);
 

@@ -132,11 +132,9 @@ TEST_F(ResourcesTest, AReferencedResourceCannotBeDeletedUntilReleased) {
   auto storage = CreateIn(ctx_, ResourceType::kStorageConfiguration);
   auto stage = CreateIn(ctx_, ResourceType::kStage);
   ASSERT_TRUE(storage.ok() && stage.ok());
-  ASSERT_TRUE(store_
-                  ->Write([&](store::Txn& txn) {
-                    return AddReference(txn, stage->arn, storage->arn);
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      store_->Write([&](store::Txn& txn) { return AddReference(txn, stage->arn, storage->arn); })
+          .ok());
   absl::Status conflict =
       store_->Write([&](store::Txn& txn) { return Delete(txn, ctx_, *storage); });
   EXPECT_TRUE(absl::IsFailedPrecondition(conflict)) << conflict;
@@ -225,8 +223,8 @@ TEST_F(ResourcesTest, OutputsPutTagsInTheirAlphabeticalPlace) {
   ASSERT_TRUE(created.ok());
   JsonWriter w;
   WriteResource(w, *created);
-  EXPECT_EQ(w.str(), R"({"arn":")" + created->arn +
-                         R"(","name":"e","tags":{"k":"v"},"video":{"width":2}})");
+  EXPECT_EQ(w.str(),
+            R"({"arn":")" + created->arn + R"(","name":"e","tags":{"k":"v"},"video":{"width":2}})");
 }
 
 TEST(RecordTest, RoundTripsAndRefusesTruncation) {

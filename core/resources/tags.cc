@@ -6,22 +6,31 @@
 #include "simdjson.h"
 
 namespace ivsrt::resources {
+namespace {
+
+TagMap TagsFromValue(const Value& tags) {
+  TagMap out;
+  for (const auto& [key, value] : tags.entries()) out[key] = value.as_string();
+  return out;
+}
+
+}  // namespace
 
 absl::Status CheckTagKeysNotReserved(const Value& tags_or_keys, std::string_view member) {
   auto check = [&](std::string_view key) {
-    return key.starts_with("aws:")
-               ? ValidationError(StrCat(member, ": tag key ", key, " uses the reserved prefix aws:"))
-               : absl::OkStatus();
+    return key.starts_with("aws:") ? ValidationError(StrCat(member, ": tag key ", key,
+                                                            " uses the reserved prefix aws:"))
+                                   : absl::OkStatus();
   };
   for (const auto& [key, value] : tags_or_keys.entries()) RETURN_IF_ERROR(check(key));
   for (const Value& key : tags_or_keys.items()) RETURN_IF_ERROR(check(key.as_string()));
   return absl::OkStatus();
 }
 
-TagMap TagsFromValue(const Value& tags) {
-  TagMap out;
-  for (const auto& [key, value] : tags.entries()) out[key] = value.as_string();
-  return out;
+absl::StatusOr<TagMap> RequestTags(const Value* tags) {
+  if (tags == nullptr) return TagMap();
+  RETURN_IF_ERROR(CheckTagKeysNotReserved(*tags, "tags"));
+  return TagsFromValue(*tags);
 }
 
 absl::Status CheckTagCount(const TagMap& tags) {

@@ -23,8 +23,9 @@ inline constexpr size_t kMaxTagsPerResource = 50;
 // ValidationException when a key of `tags` (a map Value) or of `keys` (a list Value)
 // starts with "aws:", naming `member`.
 absl::Status CheckTagKeysNotReserved(const Value& tags_or_keys, std::string_view member);
-// The map Value as a TagMap.
-TagMap TagsFromValue(const Value& tags);
+// The `tags` member of a create request (nullptr: none): its TagMap, or ValidationException
+// naming "tags" for a key with the reserved prefix.
+absl::StatusOr<TagMap> RequestTags(const Value* tags);
 // ValidationException naming "tags" when `tags` has more than kMaxTagsPerResource entries.
 absl::Status CheckTagCount(const TagMap& tags);
 
