@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/json/writer.h"
+#include "core/media/live_session.h"
 #include "core/ops/handlers.h"
 #include "core/ops/registry.h"
 #include "core/strings.h"
@@ -26,6 +27,14 @@ constexpr std::array kControlOperations = {
     ControlOperation{"ivsrt:AdvanceClock", &ops::AdvanceClock},
     ControlOperation{"ivsrt:GetClock", &ops::GetClock},
     ControlOperation{"ivsrt:Reset", &ops::Reset},
+    ControlOperation{"ivsrt:JoinStage", &ops::JoinStage},
+    ControlOperation{"ivsrt:Publish", &ops::Publish},
+    ControlOperation{"ivsrt:Unpublish", &ops::Unpublish},
+    ControlOperation{"ivsrt:Subscribe", &ops::Subscribe},
+    ControlOperation{"ivsrt:Unsubscribe", &ops::Unsubscribe},
+    ControlOperation{"ivsrt:LeaveStage", &ops::LeaveStage},
+    ControlOperation{"ivsrt:ExchangeToken", &ops::ExchangeToken},
+    ControlOperation{"ivsrt:ReceiveEvents", &ops::ReceiveEvents},
     ControlOperation{"ivsrt:ListOperations", &ListOperations},
 };
 
@@ -59,7 +68,10 @@ absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view oper
   RETURN_IF_ERROR(CheckRequestSize(body));
   if (operation.starts_with(kControlPrefix)) {
     for (const ControlOperation& op : kControlOperations) {
-      if (op.name == operation) return op.handler(ctx, body);
+      if (op.name != operation) continue;
+      // Whatever the clock has made due happens before the call observes the store.
+      if (op.handler != &ops::Reset) RETURN_IF_ERROR(media::ApplyDueTransitions(ctx));
+      return op.handler(ctx, body);
     }
     return UnknownOperationError(StrCat("Unknown test-control operation: ", operation));
   }
@@ -73,6 +85,7 @@ absl::StatusOr<std::string> Dispatch(const OpContext& ctx, std::string_view oper
     return UnknownOperationError(
         StrCat("Operation ", operation, " is not implemented by ivsrt yet"));
   }
+  RETURN_IF_ERROR(media::ApplyDueTransitions(ctx));
   return op->handler(ctx, request);
 }
 

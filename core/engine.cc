@@ -74,6 +74,7 @@ absl::Status Engine::LoadKeys() {
       .ids = IdGenerator(HmacSha256(key, "ids")),
       .page_key = HmacSha256(key, "pages"),
       .quotas = options_.quotas,
+      .session_end_delay_seconds = options_.session_end_delay_seconds,
   });
   return absl::OkStatus();
 }

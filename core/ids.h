@@ -3,6 +3,7 @@
 #ifndef IVSRT_CORE_IDS_H_
 #define IVSRT_CORE_IDS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ class IdGenerator {
   std::string Alnum12(uint64_t counter) const;
   // 12 lowercase hex characters derived from `label` (stage endpoint host names).
   std::string Hex12(std::string_view label) const;
+  // `n` (at most 16) characters of [A-Za-z0-9] derived from `label` (stage session ids).
+  std::string Alnum(std::string_view label, size_t n) const;
+  // A version-4-shaped UUID derived from `label` (EventBridge event ids).
+  std::string Uuid(std::string_view label) const;
 
  private:
   std::string key_;

@@ -25,6 +25,9 @@ absl::Status Invalid(std::string_view option, std::string_view rule) {
 
 // {"stages": 1000, "storageConfigurations": 5, ...}: any of the resource types' quota names
 // (core/resources/resource_types.h), each a non-negative integer.
+// The one quota that is not a resource type's.
+constexpr std::string_view kStageSubscribersQuota = "stageSubscribers";
+
 absl::Status ReadQuotas(od::value value, resources::Quotas& quotas) {
   constexpr std::string_view kShape = "must be an object such as {\"stages\": 1000}";
   od::object object;
@@ -36,6 +39,14 @@ absl::Status ReadQuotas(od::value value, resources::Quotas& quotas) {
         field.unescaped_key().get(key) != simdjson::SUCCESS) {
       return Invalid("quotas", kShape);
     }
+    if (key == kStageSubscribersQuota) {
+      int64_t n = 0;
+      if (field.value().get_int64().get(n) != simdjson::SUCCESS || n < 0) {
+        return Invalid(StrCat("quotas.", key), "must be a non-negative integer");
+      }
+      quotas.set_stage_subscribers(static_cast<uint64_t>(n));
+      continue;
+    }
     const resources::ResourceTypeInfo* type = nullptr;
     for (const resources::ResourceTypeInfo& info : resources::kResourceTypes) {
       if (info.quota_name == key) type = &info;
@@ -45,7 +56,8 @@ absl::Status ReadQuotas(od::value value, resources::Quotas& quotas) {
       for (const resources::ResourceTypeInfo& info : resources::kResourceTypes) {
         StrAppend(&names, names.empty() ? "" : ", ", info.quota_name);
       }
-      return Invalid(StrCat("quotas.", Echo(key)), StrCat("unknown quota; the quotas are ", names));
+      return Invalid(StrCat("quotas.", Echo(key)),
+                     StrCat("unknown quota; the quotas are ", names, ", ", kStageSubscribersQuota));
     }
     int64_t n = 0;
     if (field.value().get_int64().get(n) != simdjson::SUCCESS || n < 0) {
@@ -94,6 +106,12 @@ absl::Status ReadOption(std::string_view key, od::value value, EngineOptions& op
     options.manual_clock_start = start;
   } else if (key == "quotas") {
     return ReadQuotas(value, options.quotas);
+  } else if (key == "session_end_delay_seconds") {
+    int64_t seconds = 0;
+    if (value.get_int64().get(seconds) != simdjson::SUCCESS || seconds < 0 || seconds > 86400) {
+      return Invalid(key, "must be an integer from 0 to 86400");
+    }
+    options.session_end_delay_seconds = seconds;
   } else if (key == "strict") {
     bool strict = false;
     if (value.get_bool().get(strict) != simdjson::SUCCESS) return Invalid(key, "must be a boolean");

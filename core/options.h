@@ -23,6 +23,9 @@ struct EngineOptions {
   std::optional<absl::Time> manual_clock_start;  // clock: an ISO-8601 instant
   resources::Quotas quotas;
   bool strict = false;
+  // Seconds from the last participant's leaving to the end of the stage session. The user
+  // guide says "a few minutes" and documents no number (NOTES.md 13).
+  int64_t session_end_delay_seconds = 180;
 };
 
 // Unknown members and invalid values are errors naming the option.

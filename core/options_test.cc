@@ -60,7 +60,24 @@ TEST(ParseEngineOptions, EveryResourceQuotaDefaultsToAwsAndIsConfigurable) {
   EXPECT_EQ(set->quotas.limit(ResourceType::kStage), 1000);
   EXPECT_EQ(ErrorOf(R"({"quotas": {"stage": 1}})"),
             "option quotas.stage: unknown quota; the quotas are stages, compositions, "
-            "encoderConfigurations, storageConfigurations, publicKeys, ingestConfigurations");
+            "encoderConfigurations, storageConfigurations, publicKeys, ingestConfigurations, "
+            "stageSubscribers");
+}
+
+TEST(ParseEngineOptions, StageSubscribersAndTheSessionEndDelay) {
+  absl::StatusOr<EngineOptions> defaults = ParseEngineOptions("{}");
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->quotas.stage_subscribers(), 10000u);
+  EXPECT_EQ(defaults->session_end_delay_seconds, 180);
+  absl::StatusOr<EngineOptions> set =
+      ParseEngineOptions(R"({"quotas": {"stageSubscribers": 2}, "session_end_delay_seconds": 0})");
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(set->quotas.stage_subscribers(), 2u);
+  EXPECT_EQ(set->session_end_delay_seconds, 0);
+  EXPECT_EQ(ErrorOf(R"({"quotas": {"stageSubscribers": -1}})"),
+            "option quotas.stageSubscribers: must be a non-negative integer");
+  EXPECT_EQ(ErrorOf(R"({"session_end_delay_seconds": 86401})"),
+            "option session_end_delay_seconds: must be an integer from 0 to 86400");
 }
 
 }  // namespace

@@ -19,6 +19,16 @@ absl::StatusOr<std::string> AdvanceClock(const OpContext& ctx, std::string_view 
 absl::StatusOr<std::string> GetClock(const OpContext& ctx, std::string_view body);
 absl::StatusOr<std::string> Reset(const OpContext& ctx, std::string_view body);
 
+// media_control.cc: the simulated media plane (README, "Test control").
+absl::StatusOr<std::string> JoinStage(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> Publish(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> Unpublish(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> Subscribe(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> Unsubscribe(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> LeaveStage(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> ExchangeToken(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> ReceiveEvents(const OpContext& ctx, std::string_view body);
+
 }  // namespace ivsrt::ops
 
 #endif  // IVSRT_CORE_OPS_HANDLERS_H_

@@ -24,9 +24,14 @@ absl::StatusOr<uint64_t> LoadCounter(const store::Txn& txn, std::string_view key
 
 std::string OpContext::Partition() const { return StrCat(account, ":", region, ":"); }
 
+absl::StatusOr<uint64_t> NextCounter(store::Txn& txn, std::string_view key) {
+  ASSIGN_OR_RETURN(uint64_t counter, LoadCounter(txn, key));
+  RETURN_IF_ERROR(txn.Put(store::Table::kMeta, key, store::BigEndian64(counter + 1)));
+  return counter;
+}
+
 absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx) {
-  ASSIGN_OR_RETURN(uint64_t counter, LoadCounter(txn, kIdCounterKey));
-  RETURN_IF_ERROR(txn.Put(store::Table::kMeta, kIdCounterKey, store::BigEndian64(counter + 1)));
+  ASSIGN_OR_RETURN(uint64_t counter, NextCounter(txn, kIdCounterKey));
   return DrawnId{counter, ctx.services->ids.Alnum12(counter)};
 }
 

@@ -31,6 +31,9 @@ struct Services {
   IdGenerator ids;
   std::string page_key;  // seals nextToken values
   resources::Quotas quotas;
+  // How long a stage session outlives its last participant (engine option
+  // session_end_delay_seconds; core/media/live_session.h).
+  int64_t session_end_delay_seconds = 180;
 };
 
 struct OpContext {
@@ -50,6 +53,10 @@ struct DrawnId {
 // Draws the next id from the store's persisted counter (inside the caller's
 // write txn).
 absl::StatusOr<DrawnId> NextId(store::Txn& txn, const OpContext& ctx);
+
+// Draws the next value (0, 1, ...) of the persisted counter under meta key `key` (inside
+// the caller's write txn).
+absl::StatusOr<uint64_t> NextCounter(store::Txn& txn, std::string_view key);
 
 // The store's generation: 0 when new, one more after each ivsrt:Reset (which
 // replays ids and positions), so state from before a reset (a nextToken) can

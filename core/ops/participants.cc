@@ -1,5 +1,6 @@
 // CreateParticipantToken, DisconnectParticipant.
 #include "core/errors.h"
+#include "core/media/live_session.h"
 #include "core/model/members.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/registry.h"
@@ -29,7 +30,7 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
   std::string_view arn = StringOr(request, In::stageArn, "");
   std::string_view participant_id = StringOr(request, In::participantId, "");
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
-    RETURN_IF_ERROR(LoadStage(txn, ctx, arn).status());
+    ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, ctx, arn));
     std::string key = ParticipantKey(arn, participant_id);
     ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kParticipants, key));
     if (!bytes.has_value()) {
@@ -39,7 +40,16 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
     ASSIGN_OR_RETURN(ParticipantRecord participant, DecodeParticipant(*bytes));
     participant.revoked = true;
     participant.reason = std::string(StringOr(request, In::reason, ""));
-    return txn.Put(store::Table::kParticipants, key, EncodeParticipant(participant));
+    RETURN_IF_ERROR(txn.Put(store::Table::kParticipants, key, EncodeParticipant(participant)));
+    // A connected participant is disconnected at once: its media stops, then LEFT.
+    ASSIGN_OR_RETURN(std::optional<media::LiveSession> live,
+                     media::LiveSession::Of(txn, ctx, std::move(stage)));
+    if (!live) return absl::OkStatus();
+    ASSIGN_OR_RETURN(std::optional<media::SessionParticipant> p,
+                     media::LoadParticipant(txn, arn, live->session().session_id, participant_id));
+    if (!p || !p->connected) return absl::OkStatus();
+    RETURN_IF_ERROR(live->Leave(*p, absl::ToUnixSeconds(ctx.now)));
+    return live->Save();
   }));
   return std::string("{}");
 }

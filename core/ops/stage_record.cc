@@ -10,6 +10,7 @@ namespace ivsrt {
 std::string EncodeStageBody(const StageBody& stage) {
   JsonWriter w;
   w.BeginObject();
+  if (!stage.active_session_id.empty()) w.Field("activeSessionId", stage.active_session_id);
   w.Field("name", stage.name);
   w.Field("endpointHost", stage.endpoint_host);
   if (!stage.recording_json.empty()) {
@@ -31,9 +32,11 @@ absl::StatusOr<StageBody> DecodeStageBody(std::string_view body) {
   StageBody stage;
   for (auto [key, value] : object) {
     std::string_view s;
-    if (key == "name" || key == "endpointHost") {
+    if (key == "name" || key == "endpointHost" || key == "activeSessionId") {
       if (value.get_string().get(s) != simdjson::SUCCESS) return corrupt();
-      (key == "name" ? stage.name : stage.endpoint_host) = std::string(s);
+      (key == "name"           ? stage.name
+       : key == "endpointHost" ? stage.endpoint_host
+                               : stage.active_session_id) = std::string(s);
     } else if (key == "autoParticipantRecordingConfiguration") {
       stage.recording_json = simdjson::minify(value);
     }
@@ -56,6 +59,7 @@ std::string WhipEndpoint(const StageBody& stage) {
 
 void WriteStage(JsonWriter& w, const resources::Resource& resource, const StageBody& stage) {
   w.BeginObject();
+  if (!stage.active_session_id.empty()) w.Field("activeSessionId", stage.active_session_id);
   w.Field("arn", resource.arn);
   w.Key("autoParticipantRecordingConfiguration");
   WriteRecordingConfig(w, stage.recording_json);

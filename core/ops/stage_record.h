@@ -11,9 +11,12 @@
 
 namespace ivsrt {
 
-// A stage's own members. Stored as the JSON object
-// {"name", "endpointHost", "autoParticipantRecordingConfiguration" (only when not the default)}.
+// A stage's own members. Stored as the JSON object {"activeSessionId" (only while a session
+// is active), "name", "endpointHost", "autoParticipantRecordingConfiguration" (only when not
+// the default)}; activeSessionId is first so that ListStages' summaries keep the AWS CLI's
+// alphabetical member order.
 struct StageBody {
+  std::string active_session_id;  // "" while the stage is idle (core/media/sessions.h)
   std::string name;
   std::string recording_json;  // canonical AutoParticipantRecordingConfiguration; "" = default
   std::string endpoint_host;   // 12 hex characters shared by the whip/rtmp endpoints

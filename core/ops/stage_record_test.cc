@@ -6,7 +6,7 @@ namespace ivsrt {
 namespace {
 
 TEST(StageBody, RoundTripsAndLeavesTheDefaultRecordingOut) {
-  StageBody stage{"alpha", "", "0123456789ab"};
+  StageBody stage{.name = "alpha", .endpoint_host = "0123456789ab"};
   std::string body = EncodeStageBody(stage);
   EXPECT_EQ(body, R"({"name":"alpha","endpointHost":"0123456789ab"})");
   auto decoded = DecodeStageBody(body);
@@ -16,6 +16,15 @@ TEST(StageBody, RoundTripsAndLeavesTheDefaultRecordingOut) {
   EXPECT_EQ(decoded->recording_json, "");
   stage.recording_json = R"({"mediaTypes":["AUDIO_ONLY"]})";
   EXPECT_EQ(DecodeStageBody(EncodeStageBody(stage))->recording_json, stage.recording_json);
+}
+
+// activeSessionId is in the body only while a session is active, first, so that the
+// StageSummary ListStages keeps of it is in alphabetical order.
+TEST(StageBody, KeepsTheActiveSessionIdFirstWhileThereIsOne) {
+  StageBody stage{.active_session_id = "st-ABCDEFGHIJKLM", .name = "a", .endpoint_host = "h"};
+  std::string body = EncodeStageBody(stage);
+  EXPECT_EQ(body, R"({"activeSessionId":"st-ABCDEFGHIJKLM","name":"a","endpointHost":"h"})");
+  EXPECT_EQ(DecodeStageBody(body)->active_session_id, "st-ABCDEFGHIJKLM");
 }
 
 // Self-describing records: a body written by a later release, with members this one does

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/media/live_session.h"
 #include "core/model/members.h"
 #include "core/ops/page_token.h"
 #include "core/ops/participant_tokens.h"
@@ -144,6 +145,11 @@ absl::StatusOr<std::string> DeleteStage(const OpContext& ctx, const Value& reque
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, ctx, arn));
     RETURN_IF_ERROR(resources::Delete(txn, ctx, stage.resource));
+    // Its session ends at once, every participant disconnected, and its media plane goes.
+    ASSIGN_OR_RETURN(std::optional<media::LiveSession> live,
+                     media::LiveSession::Of(txn, ctx, std::move(stage)));
+    if (live) RETURN_IF_ERROR(live->EndForDeletedStage(absl::ToUnixSeconds(ctx.now)));
+    RETURN_IF_ERROR(media::DeleteStageMedia(txn, arn));
     // Every token of the stage is revoked with it: its participants go too.
     std::vector<std::string> participants;
     std::string prefix = ParticipantPrefix(arn);

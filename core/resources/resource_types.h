@@ -64,9 +64,14 @@ class Quotas {
   }
   int64_t limit(ResourceType type) const { return limits_[static_cast<int>(type)]; }
   void set_limit(ResourceType type, int64_t n) { limits_[static_cast<int>(type)] = n; }
+  // Participants subscribed at once per stage (the quota page's "Stage subscribers",
+  // adjustable; quota name stageSubscribers).
+  uint64_t stage_subscribers() const { return stage_subscribers_; }
+  void set_stage_subscribers(uint64_t n) { stage_subscribers_ = n; }
 
  private:
   std::array<int64_t, kResourceTypeCount> limits_;
+  uint64_t stage_subscribers_ = 10000;
 };
 
 }  // namespace ivsrt::resources

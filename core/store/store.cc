@@ -16,8 +16,19 @@ namespace {
 
 constexpr size_t kInitialMapSize = size_t{64} << 20;
 constexpr unsigned kMaxReaders = 1024;
-constexpr const char* kTableNames[kTableCount] = {
-    "meta", "resources", "order", "references", "participants", "stages", "stage_order", "tags"};
+constexpr const char* kTableNames[kTableCount] = {"meta",
+                                                  "resources",
+                                                  "order",
+                                                  "references",
+                                                  "participants",
+                                                  "sessions",
+                                                  "session_participants",
+                                                  "participant_events",
+                                                  "event_stream",
+                                                  "deadlines",
+                                                  "stages",
+                                                  "stage_order",
+                                                  "tags"};
 
 // The process-wide registry: at most one environment per directory, LMDB's
 // rule. Two MDB_envs on one directory share this process's POSIX locks on

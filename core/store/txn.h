@@ -21,12 +21,17 @@ enum class Table {
   kResources,
   kOrder,
   kReferences,
-  kParticipants,
+  kParticipants,         // participant tokens: revocation and expiry (ops/participant_tokens.h)
+  kSessions,             // stage sessions (core/media/keys.h has the key forms of these five)
+  kSessionParticipants,  // participants of a session
+  kParticipantEvents,    // ListParticipantEvents' events
+  kEventStream,          // the EventBridge events ivsrt:ReceiveEvents reads
+  kDeadlines,            // time-driven transitions: session ends, token expiries
   kLegacyStages,
   kLegacyStageOrder,
   kLegacyTags,
 };
-inline constexpr int kTableCount = 8;
+inline constexpr int kTableCount = 13;
 inline constexpr Table kFirstLegacyTable = Table::kLegacyStages;
 // The handle of a legacy table the store does not have.
 inline constexpr MDB_dbi kAbsentTable = ~MDB_dbi{0};

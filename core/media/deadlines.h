@@ -1,0 +1,37 @@
+// The time-driven transitions of the media plane, kept in due order (kDeadlines), so the
+// engine applies them when a call observes the clock, with no background thread.
+#ifndef IVSRT_CORE_MEDIA_DEADLINES_H_
+#define IVSRT_CORE_MEDIA_DEADLINES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/store/txn.h"
+
+namespace ivsrt::media {
+
+enum class DeadlineKind : char {
+  kSessionEnd = 'e',   // an idle session ends (the engine option session_end_delay_seconds)
+  kTokenExpiry = 'x',  // a connected participant's token expires: it is disconnected
+};
+
+struct Deadline {
+  int64_t due = 0;  // unix seconds
+  DeadlineKind kind = DeadlineKind::kSessionEnd;
+  std::string stage_arn;
+  std::string session_id;
+  std::string participant_id;  // kTokenExpiry only
+};
+
+absl::Status AddDeadline(store::Txn& txn, const Deadline& d);
+absl::Status RemoveDeadline(store::Txn& txn, const Deadline& d);
+// The earliest deadline, if any.
+absl::StatusOr<std::optional<Deadline>> FirstDeadline(const store::Txn& txn);
+
+}  // namespace ivsrt::media
+
+#endif  // IVSRT_CORE_MEDIA_DEADLINES_H_

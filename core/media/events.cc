@@ -1,0 +1,121 @@
+#include "core/media/events.h"
+
+#include "absl/time/time.h"
+#include "core/arn.h"
+#include "core/base64url.h"
+#include "core/clock.h"
+#include "core/errors.h"
+#include "core/json/writer.h"
+#include "core/media/keys.h"
+#include "core/store/codec.h"
+#include "core/strings.h"
+
+namespace ivsrt::media {
+namespace {
+
+constexpr std::string_view kMediaSeqKey = "media_seq";
+constexpr std::string_view kEventStreamSeqKey = "event_stream_seq";
+
+std::string Iso(int64_t unix_seconds) { return FormatIso8601(absl::FromUnixSeconds(unix_seconds)); }
+
+// A cursor: the store generation and the sequence number of the next event to read.
+std::string MakeCursor(uint64_t generation, uint64_t next) {
+  return Base64UrlEncode(StrCat(store::BigEndian64(generation), store::BigEndian64(next)));
+}
+
+}  // namespace
+
+absl::StatusOr<uint64_t> NextMediaSeq(store::Txn& txn) { return NextCounter(txn, kMediaSeqKey); }
+
+absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
+                                    std::string_view session_id, const ParticipantEvent& event) {
+  ASSIGN_OR_RETURN(uint64_t seq, NextMediaSeq(txn));
+  JsonWriter w;
+  w.BeginObject();
+  if (!event.error_code.empty()) w.Field("errorCode", event.error_code);
+  w.Field("eventTime", Iso(event.time));
+  w.Field("name", event.name);
+  if (!event.new_token_json.empty()) w.Key("newToken").Raw(event.new_token_json);
+  w.Field("participantId", event.participant_id);
+  if (!event.previous_token_json.empty()) w.Key("previousToken").Raw(event.previous_token_json);
+  if (!event.remote_participant_id.empty()) {
+    w.Field("remoteParticipantId", event.remote_participant_id);
+  }
+  w.EndObject();
+  return txn.Put(
+      store::Table::kParticipantEvents,
+      StrCat(EventPrefix(stage_arn, session_id, event.participant_id), store::BigEndian64(seq)),
+      w.str());
+}
+
+absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageUpdate& update) {
+  ASSIGN_OR_RETURN(uint64_t seq, NextCounter(txn, kEventStreamSeqKey));
+  std::optional<Arn> arn = ParseArn(update.stage_arn);
+  if (!arn) return InternalError(StrCat("not a stage ARN: ", update.stage_arn));
+  ASSIGN_OR_RETURN(uint64_t generation, StoreGeneration(txn));
+  // EventBridge's envelope, members in the order EventBridge delivers them.
+  JsonWriter w;
+  w.BeginObject();
+  w.Field("version", "0");
+  w.Field("id", ctx.services->ids.Uuid(StrCat("event:", generation, ":", seq)));
+  w.Field("detail-type", "IVS Stage Update");
+  w.Field("source", "aws.ivs");
+  w.Field("account", arn->account);
+  w.Field("time", Iso(update.time));
+  w.Field("region", arn->region);
+  w.Key("resources").BeginArray().String(update.stage_arn).EndArray();
+  w.Key("detail").BeginObject();
+  w.Field("session_id", update.session_id);
+  w.Field("event_name", update.event_name);
+  w.Field("event_time", Iso(update.time));
+  w.Field("user_id", update.user_id);
+  w.Field("participant_id", update.participant_id);
+  w.EndObject();
+  w.EndObject();
+  RETURN_IF_ERROR(txn.Put(store::Table::kEventStream, store::BigEndian64(seq), w.str()));
+  if (seq >= kEventStreamRetention) {
+    RETURN_IF_ERROR(
+        txn.Delete(store::Table::kEventStream, store::BigEndian64(seq - kEventStreamRetention)));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ReadEventStream(const store::Txn& txn, std::string_view cursor,
+                                            int64_t max_events) {
+  ASSIGN_OR_RETURN(uint64_t generation, StoreGeneration(txn));
+  uint64_t next = 0;
+  if (!cursor.empty()) {
+    std::optional<std::string> raw = Base64UrlDecode(cursor);
+    if (!raw || raw->size() != 16) {
+      return ValidationError("cursor: not a cursor ivsrt:ReceiveEvents gave out");
+    }
+    if (*store::ParseBigEndian64(raw->substr(0, 8)) != generation) {
+      return ValidationError("cursor: it is from before an ivsrt:Reset of this store");
+    }
+    next = *store::ParseBigEndian64(raw->substr(8));
+  }
+  JsonWriter w;
+  w.BeginObject().Key("events").BeginArray();
+  int64_t taken = 0;
+  std::string_view failure;
+  RETURN_IF_ERROR(txn.Scan(store::Table::kEventStream, "", store::BigEndian64(next),
+                           [&](std::string_view key, std::string_view value) {
+                             if (taken == max_events) return false;
+                             std::optional<uint64_t> seq = store::ParseBigEndian64(key);
+                             if (!seq) {
+                               failure = "corrupt event stream key";
+                               return false;
+                             }
+                             w.Raw(value);
+                             next = *seq + 1;
+                             ++taken;
+                             return true;
+                           }));
+  if (!failure.empty()) return InternalError(failure);
+  w.EndArray();
+  w.Field("cursor", MakeCursor(generation, next));
+  w.EndObject();
+  return w.Take();
+}
+
+}  // namespace ivsrt::media

@@ -1,0 +1,56 @@
+// The two event logs of the simulated media plane: each participant's events
+// (ListParticipantEvents) and the EventBridge stream (ivsrt:ReceiveEvents).
+#ifndef IVSRT_CORE_MEDIA_EVENTS_H_
+#define IVSRT_CORE_MEDIA_EVENTS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "core/ops/op_context.h"
+#include "core/store/txn.h"
+
+namespace ivsrt::media {
+
+// The store-wide sequence of the media plane (sessions, joins, events): ordering only.
+absl::StatusOr<uint64_t> NextMediaSeq(store::Txn& txn);
+
+// One model Event (EventName, EventErrorCode); empty members are left out of the output.
+struct ParticipantEvent {
+  std::string_view name;
+  std::string_view participant_id;
+  int64_t time = 0;  // unix seconds
+  std::string_view remote_participant_id;
+  std::string_view error_code;
+  std::string_view previous_token_json;  // ExchangedParticipantToken objects (TOKEN_EXCHANGED)
+  std::string_view new_token_json;
+};
+absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
+                                    std::string_view session_id, const ParticipantEvent& event);
+
+// An "IVS Stage Update" EventBridge event (NOTES.md 9): detail {session_id, event_name,
+// event_time, user_id, participant_id}; account and region are the stage's.
+struct StageUpdate {
+  std::string_view stage_arn;
+  std::string_view session_id;
+  std::string_view event_name;  // "Participant Published", ...
+  int64_t time = 0;
+  std::string_view user_id;
+  std::string_view participant_id;
+};
+absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageUpdate& update);
+
+// How many EventBridge events the store keeps: older ones are dropped as new ones come.
+inline constexpr uint64_t kEventStreamRetention = 10000;
+
+// ivsrt:ReceiveEvents' answer {"events": [envelope...], "cursor"}: at most `max_events`
+// events after `cursor` ("" = the oldest kept), oldest first. ValidationException for a
+// cursor this store did not give out, or gave out before an ivsrt:Reset.
+absl::StatusOr<std::string> ReadEventStream(const store::Txn& txn, std::string_view cursor,
+                                            int64_t max_events);
+
+}  // namespace ivsrt::media
+
+#endif  // IVSRT_CORE_MEDIA_EVENTS_H_

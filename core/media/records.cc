@@ -1,0 +1,125 @@
+#include "core/media/records.h"
+
+#include "absl/time/time.h"
+#include "core/clock.h"
+#include "core/errors.h"
+#include "core/store/codec.h"
+
+namespace ivsrt::media {
+namespace {
+
+enum Flag : uint64_t {
+  kConnected = 1,
+  kPublished = 2,
+  kPublishing = 4,
+  kCanPublish = 8,
+  kCanSubscribe = 16,
+};
+
+std::string Iso(int64_t unix_seconds) { return FormatIso8601(absl::FromUnixSeconds(unix_seconds)); }
+
+}  // namespace
+
+std::string EncodeSession(const SessionRecord& s) {
+  return store::RecordWriter()
+      .U64(s.seq)
+      .Str(s.session_id)
+      .U64(static_cast<uint64_t>(s.start))
+      .U64(static_cast<uint64_t>(s.end))
+      .U64(static_cast<uint64_t>(s.end_due))
+      .U64(s.connected)
+      .U64(s.publishers)
+      .U64(s.subscribers)
+      .Take();
+}
+
+absl::StatusOr<SessionRecord> DecodeSession(std::string_view bytes) {
+  store::RecordReader r(bytes);
+  SessionRecord s;
+  s.seq = r.U64();
+  s.session_id = std::string(r.Str());
+  s.start = static_cast<int64_t>(r.U64());
+  s.end = static_cast<int64_t>(r.U64());
+  s.end_due = static_cast<int64_t>(r.U64());
+  s.connected = r.U64();
+  s.publishers = r.U64();
+  s.subscribers = r.U64();
+  if (!r.ok()) return InternalError("corrupt stage session record");
+  return s;
+}
+
+void WriteSession(JsonWriter& w, const SessionRecord& s) {
+  w.BeginObject();
+  if (s.end != 0) w.Field("endTime", Iso(s.end));
+  w.Field("sessionId", s.session_id);
+  w.Field("startTime", Iso(s.start));
+  w.EndObject();
+}
+
+std::string EncodeParticipant(const SessionParticipant& p) {
+  uint64_t flags = (p.connected ? kConnected : 0) | (p.published ? kPublished : 0) |
+                   (p.publishing ? kPublishing : 0) | (p.can_publish ? kCanPublish : 0) |
+                   (p.can_subscribe ? kCanSubscribe : 0);
+  store::RecordWriter w;
+  w.U64(p.seq).Str(p.participant_id).Str(p.user_id).Str(p.attributes_json).Str(p.protocol);
+  for (const std::string& c : p.client) w.Str(c);
+  w.U64(static_cast<uint64_t>(p.first_join)).U64(static_cast<uint64_t>(p.token_exp)).U64(flags);
+  w.U64(p.subscriptions.size());
+  for (const std::string& s : p.subscriptions) w.Str(s);
+  return w.Take();
+}
+
+absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
+  store::RecordReader r(bytes);
+  SessionParticipant p;
+  p.seq = r.U64();
+  p.participant_id = std::string(r.Str());
+  p.user_id = std::string(r.Str());
+  p.attributes_json = std::string(r.Str());
+  p.protocol = std::string(r.Str());
+  for (std::string& c : p.client) c = std::string(r.Str());
+  p.first_join = static_cast<int64_t>(r.U64());
+  p.token_exp = static_cast<int64_t>(r.U64());
+  uint64_t flags = r.U64();
+  p.connected = (flags & kConnected) != 0;
+  p.published = (flags & kPublished) != 0;
+  p.publishing = (flags & kPublishing) != 0;
+  p.can_publish = (flags & kCanPublish) != 0;
+  p.can_subscribe = (flags & kCanSubscribe) != 0;
+  uint64_t n = r.U64();
+  // Each subscription takes at least its 8-byte length: a corrupt count stops here.
+  if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");
+  for (uint64_t i = 0; i < n; ++i) p.subscriptions.emplace_back(r.Str());
+  if (!r.ok()) return InternalError("corrupt session participant record");
+  return p;
+}
+
+void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {
+  w.BeginObject();
+  if (!p.attributes_json.empty()) w.Key("attributes").Raw(p.attributes_json);
+  w.Field(kClientAttributes[0], p.client[0]);  // browserName
+  w.Field(kClientAttributes[1], p.client[1]);  // browserVersion
+  w.Field("firstJoinTime", Iso(p.first_join));
+  w.Field(kClientAttributes[2], p.client[2]);  // ispName
+  w.Field(kClientAttributes[3], p.client[3]);  // osName
+  w.Field(kClientAttributes[4], p.client[4]);  // osVersion
+  w.Field("participantId", p.participant_id);
+  w.Field("protocol", p.protocol);
+  w.Key("published").Bool(p.published);
+  w.Field(kClientAttributes[5], p.client[5]);  // sdkVersion
+  w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
+  w.Field("userId", p.user_id);
+  w.EndObject();
+}
+
+void WriteParticipantSummary(JsonWriter& w, const SessionParticipant& p) {
+  w.BeginObject();
+  w.Field("firstJoinTime", Iso(p.first_join));
+  w.Field("participantId", p.participant_id);
+  w.Key("published").Bool(p.published);
+  w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
+  w.Field("userId", p.user_id);
+  w.EndObject();
+}
+
+}  // namespace ivsrt::media

@@ -1,0 +1,23 @@
+// Reading the small JSON bodies of the test-control operations ("ivsrt:" names), which
+// the service model does not describe.
+#ifndef IVSRT_CORE_OPS_CONTROL_BODY_H_
+#define IVSRT_CORE_OPS_CONTROL_BODY_H_
+
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "simdjson.h"
+
+namespace ivsrt::ops {
+
+// The body's top-level object, parsed fully (these bodies are tiny and off the hot path);
+// "" reads as {}. ValidationException when it is no JSON object.
+absl::StatusOr<simdjson::dom::object> ParseObject(simdjson::dom::parser& parser,
+                                                  std::string_view body);
+// The string member `member`; ValidationException naming it when absent or not a string.
+absl::StatusOr<std::string_view> RequiredString(simdjson::dom::object object,
+                                                std::string_view member);
+
+}  // namespace ivsrt::ops
+
+#endif  // IVSRT_CORE_OPS_CONTROL_BODY_H_

@@ -1,0 +1,245 @@
+// GetStageSession, ListStageSessions, GetParticipant, ListParticipants,
+// ListParticipantEvents: what the simulated media plane (core/media/) recorded.
+#include <functional>
+
+#include "core/errors.h"
+#include "core/media/keys.h"
+#include "core/media/live_session.h"
+#include "core/model/members.h"
+#include "core/ops/page_token.h"
+#include "core/ops/registry.h"
+#include "core/ops/stage_record.h"
+#include "core/store/codec.h"
+#include "core/strings.h"
+
+namespace ivsrt::ops {
+namespace {
+
+// The documented default page of these three lists (NOTES.md 5.9).
+constexpr int64_t kDefaultPage = 50;
+
+// Writes the item of `value` to `items` when it passes the list's filter (false: skipped).
+using WriteItem = std::function<absl::StatusOr<bool>(std::string_view value, JsonWriter& items)>;
+
+// One page of the keys under `prefix` (each the prefix and an 8-byte position), in key
+// order, as {"<list_member>": [...], "nextToken"?}. `scope` names the list (operation and
+// parent) that its nextTokens are sealed to.
+absl::StatusOr<std::string> Page(const OpContext& ctx, const store::Txn& txn,
+                                 std::string_view scope, std::string_view list_member,
+                                 store::Table table, std::string_view prefix, const Value& request,
+                                 const WriteItem& write_item) {
+  const int64_t max_results = MaxResults(request, kDefaultPage);
+  uint64_t from = 0;
+  std::string_view next_token = StringOr(request, members::ListStagesRequest::nextToken, "");
+  if (!next_token.empty()) {
+    ASSIGN_OR_RETURN(from, OpenPageToken(ctx, txn, scope, next_token));
+  }
+  JsonWriter items;
+  items.BeginArray();
+  int64_t count = 0;
+  std::optional<uint64_t> next;  // the position of the next page's first item
+  absl::Status failure;
+  RETURN_IF_ERROR(txn.Scan(table, prefix, StrCat(prefix, store::BigEndian64(from)),
+                           [&](std::string_view key, std::string_view value) {
+                             std::optional<uint64_t> position =
+                                 store::ParseBigEndian64(key.substr(prefix.size()));
+                             if (!position) return true;  // not an item key of this list
+                             if (count == max_results) {
+                               // Only an item that passes the filter makes another page.
+                               JsonWriter probe;
+                               absl::StatusOr<bool> passes = write_item(value, probe);
+                               if (!passes.ok()) failure = passes.status();
+                               if (passes.ok() && *passes) next = *position;
+                               return passes.ok() && !*passes;
+                             }
+                             absl::StatusOr<bool> written = write_item(value, items);
+                             if (!written.ok()) {
+                               failure = written.status();
+                               return false;
+                             }
+                             if (*written) ++count;
+                             return true;
+                           }));
+  RETURN_IF_ERROR(failure);
+  items.EndArray();
+  JsonWriter w;
+  w.BeginObject();
+  if (next) {
+    ASSIGN_OR_RETURN(std::string token, SealPageToken(ctx, txn, scope, *next));
+    w.Field("nextToken", token);
+  }
+  w.Key(list_member).Raw(items.str());
+  w.EndObject();
+  return w.Take();
+}
+
+absl::Status SessionNotFound(std::string_view stage_arn, std::string_view session_id) {
+  return ResourceNotFoundError(
+      StrCat("StageSession not found: ", session_id, " of stage ", stage_arn));
+}
+
+// The stage (in the caller's partition) and its session `session_id`.
+absl::StatusOr<media::SessionRecord> LoadStageSession(const store::Txn& txn, const OpContext& ctx,
+                                                      std::string_view stage_arn,
+                                                      std::string_view session_id) {
+  RETURN_IF_ERROR(LoadStage(txn, ctx, stage_arn).status());
+  ASSIGN_OR_RETURN(std::optional<media::SessionRecord> session,
+                   media::LoadSession(txn, stage_arn, session_id));
+  if (!session) return SessionNotFound(stage_arn, session_id);
+  return std::move(*session);
+}
+
+absl::StatusOr<media::SessionParticipant> LoadSessionParticipant(const store::Txn& txn,
+                                                                 const OpContext& ctx,
+                                                                 std::string_view stage_arn,
+                                                                 std::string_view session_id,
+                                                                 std::string_view participant_id) {
+  RETURN_IF_ERROR(LoadStageSession(txn, ctx, stage_arn, session_id).status());
+  ASSIGN_OR_RETURN(std::optional<media::SessionParticipant> p,
+                   media::LoadParticipant(txn, stage_arn, session_id, participant_id));
+  if (!p) {
+    return ResourceNotFoundError(StrCat("Participant not found: ", participant_id, " in session ",
+                                        session_id, " of stage ", stage_arn));
+  }
+  return std::move(*p);
+}
+
+// ListParticipants' filters: at most one (the API reference: "Only one ... can be
+// provided per request").
+struct ParticipantFilter {
+  const Value* user_id = nullptr;
+  const Value* published = nullptr;
+  const Value* state = nullptr;
+  const Value* recording_state = nullptr;
+
+  bool Passes(const media::SessionParticipant& p) const {
+    if (user_id) return p.user_id == user_id->as_string();
+    if (published) return p.published == published->as_bool();
+    if (state) return (p.connected ? "CONNECTED" : "DISCONNECTED") == state->as_string();
+    // Individual participant recording is not simulated yet: no participant has a
+    // recordingState, so none matches one.
+    return recording_state == nullptr;
+  }
+};
+
+}  // namespace
+
+absl::StatusOr<std::string> GetStageSession(const OpContext& ctx, const Value& request) {
+  using In = members::GetStageSessionRequest;
+  std::string_view arn = StringOr(request, In::stageArn, "");
+  std::string_view session_id = StringOr(request, In::sessionId, "");
+  std::string response;
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
+    ASSIGN_OR_RETURN(media::SessionRecord session, LoadStageSession(txn, ctx, arn, session_id));
+    JsonWriter w;
+    w.BeginObject().Key("stageSession");
+    media::WriteSession(w, session);
+    w.EndObject();
+    response = w.Take();
+    return absl::OkStatus();
+  }));
+  return response;
+}
+
+absl::StatusOr<std::string> ListStageSessions(const OpContext& ctx, const Value& request) {
+  using In = members::ListStageSessionsRequest;
+  std::string_view arn = StringOr(request, In::stageArn, "");
+  std::string response;
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
+    RETURN_IF_ERROR(LoadStage(txn, ctx, arn).status());
+    ASSIGN_OR_RETURN(
+        response, Page(ctx, txn, StrCat("ListStageSessions\n", arn),
+                       members::ListStageSessionsResponse::stageSessions, store::Table::kSessions,
+                       media::SessionOrderPrefix(arn), request,
+                       [](std::string_view value, JsonWriter& items) -> absl::StatusOr<bool> {
+                         ASSIGN_OR_RETURN(media::SessionRecord s, media::DecodeSession(value));
+                         media::WriteSession(items, s);
+                         return true;
+                       }));
+    return absl::OkStatus();
+  }));
+  return response;
+}
+
+absl::StatusOr<std::string> GetParticipant(const OpContext& ctx, const Value& request) {
+  using In = members::GetParticipantRequest;
+  std::string_view arn = StringOr(request, In::stageArn, "");
+  std::string_view session_id = StringOr(request, In::sessionId, "");
+  std::string_view participant_id = StringOr(request, In::participantId, "");
+  std::string response;
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
+    ASSIGN_OR_RETURN(media::SessionParticipant p,
+                     LoadSessionParticipant(txn, ctx, arn, session_id, participant_id));
+    JsonWriter w;
+    w.BeginObject().Key("participant");
+    media::WriteParticipant(w, p);
+    w.EndObject();
+    response = w.Take();
+    return absl::OkStatus();
+  }));
+  return response;
+}
+
+absl::StatusOr<std::string> ListParticipants(const OpContext& ctx, const Value& request) {
+  using In = members::ListParticipantsRequest;
+  std::string_view arn = StringOr(request, In::stageArn, "");
+  std::string_view session_id = StringOr(request, In::sessionId, "");
+  ParticipantFilter filter{request.Find(In::filterByUserId), request.Find(In::filterByPublished),
+                           request.Find(In::filterByState),
+                           request.Find(In::filterByRecordingState)};
+  if ((filter.user_id != nullptr) + (filter.published != nullptr) + (filter.state != nullptr) +
+          (filter.recording_state != nullptr) >
+      1) {
+    return ValidationError(
+        "Only one of filterByUserId, filterByPublished, filterByState and "
+        "filterByRecordingState can be provided per request");
+  }
+  std::string response;
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
+    RETURN_IF_ERROR(LoadStageSession(txn, ctx, arn, session_id).status());
+    ASSIGN_OR_RETURN(
+        response,
+        Page(ctx, txn, StrCat("ListParticipants\n", arn, "\n", session_id),
+             members::ListParticipantsResponse::participants, store::Table::kSessionParticipants,
+             media::ParticipantOrderPrefix(arn, session_id), request,
+             [&](std::string_view value, JsonWriter& items) -> absl::StatusOr<bool> {
+               ASSIGN_OR_RETURN(media::SessionParticipant p, media::DecodeParticipant(value));
+               if (!filter.Passes(p)) return false;
+               media::WriteParticipantSummary(items, p);
+               return true;
+             }));
+    return absl::OkStatus();
+  }));
+  return response;
+}
+
+absl::StatusOr<std::string> ListParticipantEvents(const OpContext& ctx, const Value& request) {
+  using In = members::ListParticipantEventsRequest;
+  std::string_view arn = StringOr(request, In::stageArn, "");
+  std::string_view session_id = StringOr(request, In::sessionId, "");
+  std::string_view participant_id = StringOr(request, In::participantId, "");
+  std::string response;
+  RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
+    RETURN_IF_ERROR(LoadSessionParticipant(txn, ctx, arn, session_id, participant_id).status());
+    ASSIGN_OR_RETURN(
+        response,
+        Page(ctx, txn,
+             StrCat("ListParticipantEvents\n", arn, "\n", session_id, "\n", participant_id),
+             members::ListParticipantEventsResponse::events, store::Table::kParticipantEvents,
+             media::EventPrefix(arn, session_id, participant_id), request,
+             [](std::string_view value, JsonWriter& items) -> absl::StatusOr<bool> {
+               items.Raw(value);
+               return true;
+             }));
+    return absl::OkStatus();
+  }));
+  return response;
+}
+
+IVSRT_REGISTER_OPERATIONS(Sessions, {"GetStageSession", &GetStageSession},
+                          {"ListStageSessions", &ListStageSessions},
+                          {"GetParticipant", &GetParticipant},
+                          {"ListParticipants", &ListParticipants},
+                          {"ListParticipantEvents", &ListParticipantEvents});
+
+}  // namespace ivsrt::ops
