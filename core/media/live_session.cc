@@ -133,7 +133,7 @@ absl::Status LiveSession::StageUpdate(const SessionParticipant& p, std::string_v
 
 absl::StatusOr<SessionParticipant> LiveSession::Join(
     const TokenClaims& claims, std::string_view protocol,
-    const std::string (&client)[kClientAttributeCount], int64_t now) {
+    const ClientAttributes& client, int64_t now) {
   ASSIGN_OR_RETURN(std::optional<SessionParticipant> known,
                    LoadParticipant(*txn_, stage_arn(), session_.session_id, claims.participant_id));
   if (known && known->connected) return std::move(*known);
@@ -151,7 +151,7 @@ absl::StatusOr<SessionParticipant> LiveSession::Join(
   p.can_subscribe = claims.can_subscribe;
   p.token_exp = claims.exp;
   p.protocol = std::string(protocol);
-  for (size_t i = 0; i < kClientAttributeCount; ++i) p.client[i] = client[i];
+  p.client = client;
   p.connected = true;
   if (session_.end_due != 0) {  // someone is back before the idle session ended
     RETURN_IF_ERROR(RemoveDeadline(*txn_, EndOf(stage_arn(), session_)));
@@ -361,10 +361,22 @@ absl::Status ApplyDeadline(store::Txn& txn, const OpContext& ctx, const Deadline
 
 absl::Status ApplyDueTransitions(const OpContext& ctx) {
   const int64_t now = absl::ToUnixSeconds(ctx.now);
+  DeadlineCache& cache = ctx.services->deadlines;
+  // Nothing written since the first deadline was last read: no read transaction needed.
+  const uint64_t last_txn = ctx.services->store->LastTxnId();
+  {
+    std::lock_guard<std::mutex> lock(cache.mu);
+    if (last_txn != 0 && cache.txn_id == last_txn && cache.first_due > now) {
+      return absl::OkStatus();
+    }
+  }
   bool due = false;
   RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(std::optional<Deadline> first, FirstDeadline(txn));
     due = first && first->due <= now;
+    std::lock_guard<std::mutex> lock(cache.mu);
+    cache.txn_id = txn.Id();
+    cache.first_due = first ? first->due : DeadlineCache::kNone;
     return absl::OkStatus();
   }));
   if (!due) return absl::OkStatus();
