@@ -131,9 +131,9 @@ absl::Status LiveSession::StageUpdate(const SessionParticipant& p, std::string_v
                                             .participant_id = p.participant_id});
 }
 
-absl::StatusOr<SessionParticipant> LiveSession::Join(
-    const TokenClaims& claims, std::string_view protocol,
-    const ClientAttributes& client, int64_t now) {
+absl::StatusOr<SessionParticipant> LiveSession::Join(const TokenClaims& claims,
+                                                     std::string_view protocol,
+                                                     const ClientAttributes& client, int64_t now) {
   ASSIGN_OR_RETURN(std::optional<SessionParticipant> known,
                    LoadParticipant(*txn_, stage_arn(), session_.session_id, claims.participant_id));
   if (known && known->connected) return std::move(*known);

@@ -45,8 +45,7 @@ class LiveSession {
   // Connects the token's participant (a first join, or a reconnect keeping firstJoinTime):
   // JOINED. A participant already connected stays as it is.
   absl::StatusOr<SessionParticipant> Join(const TokenClaims& claims, std::string_view protocol,
-                                          const ClientAttributes& client,
-                                          int64_t now);
+                                          const ClientAttributes& client, int64_t now);
   // The connected participant `participant_id`; ResourceNotFoundException otherwise.
   absl::StatusOr<SessionParticipant> Connected(std::string_view participant_id);
 

@@ -35,8 +35,7 @@ std::string Refused(std::string_view member, std::string_view value) {
 
 // JoinStage's "client": the model's ParticipantClientAttribute members, each at most 128
 // characters of [a-zA-Z0-9-_.,:;\s].
-absl::Status ReadClient(simdjson::dom::object request,
-                        media::ClientAttributes& client) {
+absl::Status ReadClient(simdjson::dom::object request, media::ClientAttributes& client) {
   simdjson::dom::element element;
   if (request["client"].get(element) != simdjson::SUCCESS) return absl::OkStatus();
   simdjson::dom::object object;

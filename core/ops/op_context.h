@@ -23,7 +23,6 @@ inline constexpr std::string_view kSigningKeyMetaKey = "signing_key";
 // The meta key of the store's format version (core/store_format.h; kept across ivsrt:Reset).
 inline constexpr std::string_view kFormatVersionMetaKey = "format_version";
 
-
 struct DeadlineCache {
   DeadlineCache() = default;
   // Moving (Services is built as a temporary) makes a fresh, empty cache.
@@ -31,8 +30,8 @@ struct DeadlineCache {
   DeadlineCache& operator=(DeadlineCache&&) = delete;
 
   std::mutex mu;
-  uint64_t txn_id = 0;                      // 0: nothing known
-  int64_t first_due = 0;                    // unix seconds; kNone when there is none
+  uint64_t txn_id = 0;    // 0: nothing known
+  int64_t first_due = 0;  // unix seconds; kNone when there is none
   static constexpr int64_t kNone = INT64_MAX;
 };
 
