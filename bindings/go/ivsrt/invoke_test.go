@@ -354,6 +354,7 @@ func TestOptions(t *testing.T) {
 		{Durability: "sometimes"},
 		{Seed: ivsrt.Int64(-1)},
 		{Quotas: map[string]int{"nonsense": 1}},
+		{SessionEndDelaySeconds: ivsrt.Int64(86401)},
 	} {
 		_, err := ivsrt.Open(bad)
 		var ie *ivsrt.Error
