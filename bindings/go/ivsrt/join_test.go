@@ -131,7 +131,7 @@ func TestJoinRefused(t *testing.T) {
 
 	_, err := e.Join(ctx, "garbage")
 	wantRefused(t, err, ivsrt.RefusedMalformed)
-	_, err = e.Join(ctx, tok[:len(tok)-2]+flip(tok[len(tok)-2:]))
+	_, err = e.Join(ctx, tamper(tok))
 	wantRefused(t, err, ivsrt.RefusedBadSignature)
 	if _, err := e.AdvanceClock(ctx, 61*time.Second); err != nil {
 		t.Fatal(err)

@@ -144,9 +144,9 @@ func TestExchangeTokenRefused(t *testing.T) {
 	tok, _ := newToken(t, e, arn, nil)
 	p := join(t, e, tok)
 	for token, reason := range map[string]ivsrt.TokenRefusal{
-		tok:       ivsrt.RefusedNotSelfSigned,
-		"garbage": ivsrt.RefusedMalformed,
-		tok[:len(tok)-2] + flip(tok[len(tok)-2:]): ivsrt.RefusedBadSignature,
+		tok:         ivsrt.RefusedNotSelfSigned,
+		"garbage":   ivsrt.RefusedMalformed,
+		tamper(tok): ivsrt.RefusedBadSignature,
 	} {
 		err := p.ExchangeToken(ctx, token)
 		var re *ivsrt.ExchangeRefusedError
