@@ -249,25 +249,28 @@ absl::Status LiveSession::Unsubscribe(SessionParticipant& p, std::string_view pu
   return StopSubscription(p, publisher_id, now);
 }
 
-absl::Status LiveSession::StopSubscriptionsTo(std::string_view publisher_id, int64_t now) {
-  std::vector<SessionParticipant> subscribers;
-  std::string_view failure;
+absl::StatusOr<std::vector<SessionParticipant>> LiveSession::ParticipantsWhere(
+    const std::function<bool(const SessionParticipant&)>& wanted) {
+  std::vector<SessionParticipant> found;
+  bool corrupt = false;
   std::string prefix = ParticipantOrderPrefix(stage_arn(), session_.session_id);
   RETURN_IF_ERROR(txn_->Scan(store::Table::kSessionParticipants, prefix, prefix,
                              [&](std::string_view, std::string_view value) {
                                absl::StatusOr<SessionParticipant> p = DecodeParticipant(value);
-                               if (!p.ok()) {
-                                 failure = "corrupt session participant record";
-                                 return false;
-                               }
-                               const auto& subs = p->subscriptions;
-                               if (std::find(subs.begin(), subs.end(), publisher_id) !=
-                                   subs.end()) {
-                                 subscribers.push_back(std::move(*p));
-                               }
-                               return true;
+                               corrupt = !p.ok();
+                               if (!corrupt && wanted(*p)) found.push_back(std::move(*p));
+                               return !corrupt;
                              }));
-  if (!failure.empty()) return InternalError(failure);
+  if (corrupt) return InternalError("corrupt session participant record");
+  return found;
+}
+
+absl::Status LiveSession::StopSubscriptionsTo(std::string_view publisher_id, int64_t now) {
+  ASSIGN_OR_RETURN(std::vector<SessionParticipant> subscribers,
+                   ParticipantsWhere([&](const SessionParticipant& p) {
+                     return std::find(p.subscriptions.begin(), p.subscriptions.end(),
+                                      publisher_id) != p.subscriptions.end();
+                   }));
   for (SessionParticipant& s : subscribers) RETURN_IF_ERROR(StopSubscription(s, publisher_id, now));
   return absl::OkStatus();
 }
@@ -302,20 +305,8 @@ absl::Status LiveSession::End(int64_t at) {
 }
 
 absl::Status LiveSession::EndForDeletedStage(int64_t now) {
-  std::vector<SessionParticipant> connected;
-  std::string_view failure;
-  std::string prefix = ParticipantOrderPrefix(stage_arn(), session_.session_id);
-  RETURN_IF_ERROR(txn_->Scan(store::Table::kSessionParticipants, prefix, prefix,
-                             [&](std::string_view, std::string_view value) {
-                               absl::StatusOr<SessionParticipant> p = DecodeParticipant(value);
-                               if (!p.ok()) {
-                                 failure = "corrupt session participant record";
-                                 return false;
-                               }
-                               if (p->connected) connected.push_back(std::move(*p));
-                               return true;
-                             }));
-  if (!failure.empty()) return InternalError(failure);
+  ASSIGN_OR_RETURN(std::vector<SessionParticipant> connected,
+                   ParticipantsWhere([](const SessionParticipant& p) { return p.connected; }));
   for (const SessionParticipant& p : connected) {
     if (p.publishing) RETURN_IF_ERROR(StageUpdate(p, "Participant Unpublished", now));
     RETURN_IF_ERROR(RemoveDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
