@@ -200,6 +200,39 @@ def test_the_aws_cli(server):
         in missing.stderr
 
 
+def test_the_aws_cli_pages_with_max_results_and_next_token(server):
+    ivs = server.client()
+    names = [f"p{i}" for i in range(5)]
+    for name in names:
+        ivs.create_stage(name=name)
+    pages, token = [], None
+    while True:
+        r = aws_cli(server, "list-stages", "--max-results", "2",
+                    *(["--next-token", token] if token else []))
+        assert r.returncode == 0, r.stderr
+        page = json.loads(r.stdout)
+        pages.append([s["name"] for s in page["stages"]])
+        token = page.get("nextToken")
+        if not token:
+            break
+    assert pages == [names[0:2], names[2:4], names[4:]]
+    forged = aws_cli(server, "list-stages", "--next-token", "forged")
+    assert forged.returncode == 255
+    assert "(ValidationException) when calling the ListStages operation" in forged.stderr
+
+
+def test_the_aws_cli_tags(server):
+    arn = server.client().create_stage(name="tagged")["stage"]["arn"]
+    assert aws_cli(server, "tag-resource", "--resource-arn", arn,
+                   "--tags", "env=dev,team=video").returncode == 0
+    r = aws_cli(server, "list-tags-for-resource", "--resource-arn", arn,
+                "--query", "tags.env", "--output", "text")
+    assert (r.returncode, r.stdout) == (0, "dev\n"), r.stderr
+    assert aws_cli(server, "untag-resource", "--resource-arn", arn,
+                   "--tag-keys", "env").returncode == 0
+    assert server.client().list_tags_for_resource(resourceArn=arn)["tags"] == {"team": "video"}
+
+
 # ---- the golden cases, through boto3 over the socket ---------------------------------------
 
 def golden_surface(server):
@@ -482,6 +515,57 @@ def test_sigint_exits_0(cli):
     assert s.stop(signal.SIGINT) == (0, "", "")
 
 
+def list_names(ivs):
+    names, token = [], None
+    while True:
+        page = ivs.list_stages(maxResults=100, **({"nextToken": token} if token else {}))
+        names += [s["name"] for s in page["stages"]]
+        token = page.get("nextToken")
+        if not token:
+            return names
+
+
+def test_two_servers_and_the_cli_share_one_store(cli):
+    a, b = Server(cli, cli.data_dir), Server(cli, cli.data_dir)
+    assert a.port != b.port
+    via_a, via_b = a.client(), b.client()
+    arn_a = via_a.create_stage(name="via-a")["stage"]["arn"]
+    arn_b = via_b.create_stage(name="via-b")["stage"]["arn"]
+    assert via_b.get_stage(arn=arn_a)["stage"]["name"] == "via-a"
+    assert via_a.get_stage(arn=arn_b)["stage"]["name"] == "via-b"
+    via_a.tag_resource(resourceArn=arn_b, tags={"by": "a"})
+    assert via_b.list_tags_for_resource(resourceArn=arn_b)["tags"] == {"by": "a"}
+    # The command line writes to the store while both serve it.
+    arn_cli = cli.json("create-stage", "--name", "via-cli")["stage"]["arn"]
+    assert via_a.get_stage(arn=arn_cli)["stage"]["name"] == "via-cli"
+    via_b.delete_stage(arn=arn_a)
+
+    # Writes through both at once, four clients each.
+    errors = []
+    ivs_of = [s.client() for s in (a, b) for _ in range(4)]
+
+    def create(n):
+        try:
+            for i in range(10):
+                ivs_of[n].create_stage(name=f"s{n}-{i}")
+        except Exception as e:  # reported below
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(len(ivs_of))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    expected = sorted(["via-b", "via-cli"] + [f"s{n}-{i}" for n in range(8) for i in range(10)])
+    assert sorted(list_names(via_a)) == sorted(list_names(via_b)) == expected
+    for s in (a, b):
+        code, _, err = s.stop()
+        assert (code, err) == (0, "")
+    listed = cli.json("list-stages", "--max-results", "100")["stages"]
+    assert sorted(st["name"] for st in listed) == expected
+
+
 def test_eight_concurrent_boto3_clients_lose_nothing(server):
     clients, per_client = 8, 25
     errors = []
@@ -504,12 +588,5 @@ def test_eight_concurrent_boto3_clients_lose_nothing(server):
     for t in threads:
         t.join()
     assert errors == []
-    ivs = server.client()
-    names, token = [], None
-    while True:
-        page = ivs.list_stages(maxResults=100, **({"nextToken": token} if token else {}))
-        names += [s["name"] for s in page["stages"]]
-        token = page.get("nextToken")
-        if not token:
-            break
+    names = list_names(server.client())
     assert sorted(names) == sorted(f"c{n}-{i}" for n in range(clients) for i in range(per_client))
