@@ -49,6 +49,9 @@ JwtCheck CheckJwt(std::string_view key, std::string_view token) {
     return check;
   }
   check.payload_json = std::move(*payload);
+  check.header_json = *header;
+  check.signature = *signature;
+  check.signing_input = token.substr(0, dot2);
   std::string expected = HmacSha256(key, token.substr(0, dot2));
   // The header is covered by the signature; one we did not write cannot verify.
   bool ours = *header == kHeader || *header == kHeaderV0;

@@ -18,6 +18,9 @@ struct JwtCheck {
   JwtProblem problem = JwtProblem::kMalformed;
   std::string payload_json;  // set when the payload decodes, even if the
                              // signature is bad
+  std::string header_json;   // set with payload_json
+  std::string signature;     // the decoded signature, set with payload_json
+  std::string_view signing_input;  // header.payload as in the token, set with payload_json
 };
 // Checks the form (three non-empty base64url segments, the first two JSON
 // objects: else kMalformed), then the header (the one SignJwt writes, or the

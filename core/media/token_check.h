@@ -26,9 +26,11 @@ struct TokenClaims {
 };
 
 struct TokenCheck {
-  // "" when the token is good; else malformed, bad_signature, expired, revoked or
-  // stage_deleted.
+  // "" when the token is good; else malformed, bad_signature, expired, revoked,
+  // stage_deleted, and for self-signed tokens unknown_key or invalid_claims (README, "Self-
+  // signed tokens").
   std::string reason;
+  bool self_signed = false;  // ES384 under an imported public key (not issued by the API)
   std::string payload_json;  // the claims as signed, when the signature is good
   TokenClaims claims;        // when the signature is good and the claims are ours
 };
@@ -36,6 +38,10 @@ struct TokenCheck {
 // Reads the stage and the token's record in `txn`; errors only when the store fails.
 absl::StatusOr<TokenCheck> CheckParticipantToken(const store::Txn& txn, const OpContext& ctx,
                                                  std::string_view token);
+
+// Keeps a record of a self-signed token's participant when it first joins, so that
+// DisconnectParticipant can find and revoke it as it revokes an API-issued one.
+absl::Status RecordSelfSignedParticipant(store::Txn& txn, const TokenClaims& claims);
 
 // `ctx` for the partition (account, region) of `arn`, which must outlive it; `ctx` itself
 // when the ARN does not parse.

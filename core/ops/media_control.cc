@@ -125,6 +125,7 @@ absl::StatusOr<std::string> JoinStage(const OpContext& ctx, std::string_view bod
       return absl::OkStatus();
     }
     const media::TokenClaims& claims = check.claims;
+    if (check.self_signed) RETURN_IF_ERROR(media::RecordSelfSignedParticipant(txn, claims));
     OpContext stage_ctx = media::PartitionOf(ctx, claims.stage_arn);
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, stage_ctx, claims.stage_arn));
     ASSIGN_OR_RETURN(media::LiveSession live,

@@ -96,7 +96,7 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage
   if (user_id) claims.Field("user_id", user_id->as_string());
   claims.Field("resource", stage_arn);
   claims.Field("topic", stage.resource.id);
-  claims.Field("events_url", "wss://global.events.live-video.net");
+  claims.Field("events_url", kStageEventsEndpoint);
   claims.Field("whip_url", whip);
   claims.Key("capabilities").BeginObject();
   if (publish) claims.Key("allow_publish").Bool(true);

@@ -64,7 +64,7 @@ void WriteStage(JsonWriter& w, const resources::Resource& resource, const StageB
   w.Key("autoParticipantRecordingConfiguration");
   WriteRecordingConfig(w, stage.recording_json);
   w.Key("endpoints").BeginObject();
-  w.Field("events", "wss://global.events.live-video.net");
+  w.Field("events", kStageEventsEndpoint);
   w.Field("rtmp",
           StrCat("rtmp://", stage.endpoint_host, ".global-contribute-staging.live-video.net/app/"));
   w.Field("rtmps", StrCat("rtmps://", stage.endpoint_host,

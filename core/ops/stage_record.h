@@ -33,6 +33,9 @@ struct LoadedStage {
 absl::StatusOr<LoadedStage> LoadStage(const store::Txn& txn, const OpContext& ctx,
                                       std::string_view arn);
 
+// Every stage's endpoints.events, also the events_url claim of its tokens.
+inline constexpr std::string_view kStageEventsEndpoint = "wss://global.events.live-video.net";
+
 // The whip endpoint of a stage, also a claim of its tokens.
 std::string WhipEndpoint(const StageBody& stage);
 

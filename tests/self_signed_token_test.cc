@@ -1,0 +1,148 @@
+// Self-signed participant tokens (issue 15; NOTES.md 8): a P-384 key generated here with
+// OpenSSL, imported with ImportPublicKey, signs ES384 tokens the way AWS's samples do
+// (jsonwebtoken {algorithm: 'ES384', keyid: publicKeyArn}); ivsrt:JoinStage and
+// ivsrt:VerifyParticipantToken accept them and refuse each kind of bad one.
+#include <openssl/bn.h>
+#include <openssl/ecdsa.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <memory>
+#include <string>
+
+#include "core/base64url.h"
+#include "core/strings.h"
+#include "tests/engine_fixture.h"
+
+namespace ivsrt::testing {
+namespace {
+
+// A fresh P-384 key pair.
+class P384Key {
+ public:
+  P384Key() : key_(EVP_EC_gen("P-384")) {}
+  ~P384Key() { EVP_PKEY_free(key_); }
+  P384Key(const P384Key&) = delete;
+  P384Key& operator=(const P384Key&) = delete;
+
+  std::string PublicPem() const {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PUBKEY(bio, key_);
+    char* data = nullptr;
+    long n = BIO_get_mem_data(bio, &data);
+    std::string pem(data, static_cast<size_t>(n));
+    BIO_free(bio);
+    return pem;
+  }
+  // header.payload.signature with the JWS ES384 signature (r || s, 48 bytes each).
+  std::string Sign(std::string_view header_json, std::string_view payload_json) const {
+    std::string input = StrCat(Base64UrlEncode(header_json), ".", Base64UrlEncode(payload_json));
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    size_t der_len = 0;
+    EVP_DigestSignInit(ctx, nullptr, EVP_sha384(), nullptr, key_);
+    EVP_DigestSign(ctx, nullptr, &der_len, reinterpret_cast<const unsigned char*>(input.data()),
+                   input.size());
+    std::string der(der_len, '\0');
+    EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(der.data()), &der_len,
+                   reinterpret_cast<const unsigned char*>(input.data()), input.size());
+    EVP_MD_CTX_free(ctx);
+    const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+    ECDSA_SIG* sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der_len));
+    std::string raw(96, '\0');
+    BN_bn2binpad(ECDSA_SIG_get0_r(sig), reinterpret_cast<unsigned char*>(raw.data()), 48);
+    BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char*>(raw.data()) + 48, 48);
+    ECDSA_SIG_free(sig);
+    return StrCat(input, ".", Base64UrlEncode(raw));
+  }
+
+ private:
+  EVP_PKEY* key_;
+};
+
+class SelfSignedTokenTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();  // clock 2026-01-02T03:04:05Z = 1767323045
+    Json stage = Call("CreateStage", "{}");
+    stage_arn_ = stage.Str("stage/arn");
+    stage_id_ = stage_arn_.substr(stage_arn_.rfind('/') + 1);
+    whip_ = stage.Str("stage/endpoints/whip");
+    key_arn_ =
+        Call("ImportPublicKey", StrCat("{\"publicKeyMaterial\": ", Quote(key_.PublicPem()), "}"))
+            .Str("publicKey/arn");
+  }
+  std::string Header(std::string_view alg = "ES384") const {
+    return StrCat("{\"alg\":\"", alg, "\",\"typ\":\"JWT\",\"kid\":", Quote(key_arn_), "}");
+  }
+  // The documented claims (NOTES.md 8), with `extra` members appended and, when given,
+  // `topic` in place of the stage's id.
+  std::string Claims(std::string_view jti = "self_signed-1", int64_t iat = kNow,
+                     int64_t exp = kNow + 3600, std::string_view extra = "",
+                     std::string_view version = "1.0") const {
+    return StrCat(
+        "{\"exp\":", exp, ",\"iat\":", iat, ",\"jti\":", Quote(jti),
+        ",\"user_id\":\"u1\",\"resource\":", Quote(stage_arn_), ",\"topic\":", Quote(stage_id_),
+        ",\"events_url\":\"wss://global.events.live-video.net\"", ",\"whip_url\":", Quote(whip_),
+        ",\"capabilities\":{\"allow_publish\":true,\"allow_subscribe\":true}",
+        ",\"attributes\":{\"seat\":\"1\"},\"version\":", Quote(version), extra, "}");
+  }
+  Json Join(const std::string& token) {
+    return Call("ivsrt:JoinStage", StrCat("{\"token\": ", Quote(token), "}"));
+  }
+  std::string Refusal(const std::string& token) {
+    Json joined = Join(token);
+    EXPECT_FALSE(joined.Bool("joined")) << joined.text();
+    Json verified = Call("ivsrt:VerifyParticipantToken", StrCat("{\"token\": ", Quote(token), "}"));
+    EXPECT_EQ(verified.Str("reason"), joined.Str("reason"));
+    return joined.Str("reason");
+  }
+
+  static constexpr int64_t kNow = 1767323045;
+  P384Key key_;
+  std::string stage_arn_, stage_id_, whip_, key_arn_;
+};
+
+TEST_F(SelfSignedTokenTest, JoinsWithItsJtiAsTheParticipantId) {
+  std::string token = key_.Sign(Header(), Claims());
+  Json verified = Call("ivsrt:VerifyParticipantToken", StrCat("{\"token\": ", Quote(token), "}"));
+  EXPECT_TRUE(verified.Bool("valid")) << verified.text();
+  Json joined = Join(token);
+  ASSERT_TRUE(joined.Bool("joined")) << joined.text();
+  EXPECT_EQ(joined.Str("participantId"), "self_signed-1");
+  EXPECT_TRUE(Call("ivsrt:Publish", StrCat("{\"stageArn\": ", Quote(stage_arn_),
+                                           ", \"participantId\": \"self_signed-1\"}"))
+                  .Bool("ok"));
+  // DisconnectParticipant finds and revokes it as an API-issued participant.
+  Call("DisconnectParticipant",
+       StrCat("{\"stageArn\": ", Quote(stage_arn_), ", \"participantId\": \"self_signed-1\"}"));
+  EXPECT_EQ(Refusal(token), "revoked");
+}
+
+TEST_F(SelfSignedTokenTest, EachBadTokenIsRefusedWithItsReason) {
+  P384Key other;
+  EXPECT_EQ(Refusal(other.Sign(Header(), Claims())), "bad_signature");  // a wrong key
+  std::string good = key_.Sign(Header(), Claims());
+  std::string changed = key_.Sign(Header(), Claims());
+  changed.replace(changed.find('.') + 1, changed.rfind('.') - changed.find('.') - 1,
+                  Base64UrlEncode(Claims("someone-else")));  // a changed claim
+  EXPECT_EQ(Refusal(changed), "bad_signature");
+  EXPECT_EQ(Refusal(key_.Sign(Header(), "{\"exp\": 1}")), "malformed");       // claims missing
+  EXPECT_EQ(Refusal(key_.Sign(Header(), Claims("has space"))), "malformed");  // not a jti
+  EXPECT_EQ(Refusal(key_.Sign(Header("ES256"), Claims())), "bad_signature");  // another alg
+  EXPECT_EQ(Refusal(key_.Sign(Header(), Claims("a", kNow - 7200, kNow - 3600))), "expired");
+  EXPECT_EQ(Refusal(key_.Sign(Header(), Claims("a", kNow, kNow + 14 * 86400 + 1))),
+            "invalid_claims");  // more than 14 days
+  EXPECT_EQ(Refusal(key_.Sign(Header(), Claims("a", kNow, kNow + 60, "", "0.0"))),
+            "invalid_claims");
+  // A resource for another stage: its topic and whip_url are this one's.
+  std::string other_stage = Call("CreateStage", "{}").Str("stage/arn");
+  std::string moved = Claims();
+  moved.replace(moved.find(stage_arn_), stage_arn_.size(), other_stage);
+  EXPECT_EQ(Refusal(key_.Sign(Header(), moved)), "invalid_claims");
+  // The key deleted: its tokens no longer join.
+  Call("DeletePublicKey", StrCat("{\"arn\": ", Quote(key_arn_), "}"));
+  EXPECT_EQ(Refusal(good), "unknown_key");
+}
+
+}  // namespace
+}  // namespace ivsrt::testing
