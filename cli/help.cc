@@ -283,8 +283,8 @@ std::string ServeHelp() {
          "\n"
          "       --engine-options (string)\n"
          "          More engine options as a JSON object: seed, clock, quotas,\n"
-         "          durability, strict (data_dir, region and account_id have their\n"
-         "          global options).\n";
+         "          durability, session_end_delay_seconds, strict (data_dir, region and\n"
+         "          account_id have their global options).\n";
 }
 
 std::string CommandHelp(const Command& c) {

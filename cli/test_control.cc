@@ -47,7 +47,8 @@ Option Publisher() {
 
 constexpr std::string_view kOkOrErrorCode =
     "Prints {\"ok\": true}, or {\"ok\": false, \"errorCode\": ...} with the error event's\n"
-    "       code (the event is recorded either way; the exit status is 0).";
+    "       code (the error event is recorded; the exit status is 0). Publishing while\n"
+    "       publishing, or subscribing again, changes nothing.";
 
 }  // namespace
 
@@ -103,8 +104,9 @@ std::vector<Command> TestControlCommands() {
   commands.push_back(Control(
       "exchange-token", "ExchangeToken",
       "Replaces the participant's token, as the broadcast SDKs' token exchange does\n"
-      "       (self-signed tokens only). Prints {\"ok\": true}, or {\"ok\": false, \"reason\":\n"
-      "       ...} (malformed, not_self_signed, bad_signature) with nothing changed.",
+      "       (self-signed tokens only, same resource and jti). Prints {\"ok\": true}, or\n"
+      "       {\"ok\": false, \"reason\": ...} (a join refusal's reason, not_self_signed or\n"
+      "       immutable_claim_changed) with nothing changed.",
       Participant({Opt("token", model::Type::kString, true, "The new token.")})));
   commands.push_back(Control(
       "receive-events", "ReceiveEvents",

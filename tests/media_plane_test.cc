@@ -118,6 +118,45 @@ TEST_F(MediaPlaneTest, TheSameSeedAndClockReplayTheSameSession) {
   EXPECT_EQ(run(), first);
 }
 
+// Test-control bodies read as the AWS operations' do, and name the member they refuse.
+TEST_F(MediaPlaneTest, ControlBodiesNameTheMemberTheyRefuse) {
+  std::string id = Join(Tokens(1)[0]);
+  auto message_of = [&](std::string_view op, const std::string& body) {
+    absl::StatusOr<std::string> r = Raw(op, body);
+    EXPECT_TRUE(absl::IsInvalidArgument(r.status())) << op << " " << body;
+    return std::string(r.status().message());
+  };
+  const std::string arn = Quote(stage_arn_);
+  EXPECT_EQ(message_of("ivsrt:Publish", R"({"stageArn": "not-an-arn", "participantId": "a"})")
+                .substr(0, 9),
+            "stageArn:");
+  EXPECT_EQ(
+      message_of("ivsrt:Publish", StrCat("{\"stageArn\": ", arn, ", \"participantId\": \"\"}"))
+          .substr(0, 14),
+      "participantId:");
+  EXPECT_EQ(message_of("ivsrt:Subscribe",
+                       StrCat("{\"stageArn\": ", arn, ", \"participantId\": ", Quote(id),
+                              ", \"publisherParticipantId\": \"bad id!\"}"))
+                .substr(0, 23),
+            "publisherParticipantId:");
+  EXPECT_EQ(message_of("ivsrt:Subscribe",
+                       StrCat("{\"stageArn\": ", arn, ", \"participantId\": ", Quote(id),
+                              ", \"publisherParticipantId\": \"", std::string(65, 'a'), "\"}"))
+                .substr(0, 23),
+            "publisherParticipantId:");
+  EXPECT_EQ(message_of("ivsrt:ReceiveEvents", "{\"cursor\": \"\\ud800\"}"),
+            "request body: malformed JSON");
+  // The last of repeated keys counts; null is absent.
+  EXPECT_EQ(message_of("ivsrt:ReceiveEvents", R"({"maxEvents": 1, "maxEvents": 5000})"),
+            "maxEvents: must be an integer from 1 to 1000");
+  EXPECT_TRUE(Call("ivsrt:ReceiveEvents", R"({"maxEvents": 5000, "maxEvents": 1, "cursor": null})")
+                  .Has("cursor"));
+  EXPECT_TRUE(Call("ivsrt:Publish",
+                   StrCat("{\"stageArn\": ", arn,
+                          ", \"participantId\": \"nobody\", \"participantId\": ", Quote(id), "}"))
+                  .Bool("ok"));
+}
+
 // Participants joined in one process are listed in another; both read the events.
 TEST(MediaPlaneProcesses, ShareParticipantsAndEventsThroughTheDataDir) {
   const std::string dir = TempDir();

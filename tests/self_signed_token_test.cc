@@ -76,7 +76,7 @@ class SelfSignedTokenTest : public EngineTest {
   }
   // The documented claims (NOTES.md 8), with `extra` members appended and, when given,
   // `topic` in place of the stage's id.
-  std::string Claims(std::string_view jti = "self_signed-1", int64_t iat = kNow,
+  std::string Claims(std::string_view jti = "self-signed-1", int64_t iat = kNow,
                      int64_t exp = kNow + 3600, std::string_view extra = "",
                      std::string_view version = "1.0") const {
     return StrCat(
@@ -102,8 +102,9 @@ class SelfSignedTokenTest : public EngineTest {
   std::string stage_arn_, stage_id_, whip_, key_arn_;
 };
 
+// The jti may hold '_' (the docs' form), as DisconnectParticipant's ParticipantTokenId may.
 TEST_F(SelfSignedTokenTest, JoinsWithItsJtiAsTheParticipantId) {
-  std::string token = key_.Sign(Header(), Claims());
+  std::string token = key_.Sign(Header(), Claims("self_signed-1"));
   Json verified = Call("ivsrt:VerifyParticipantToken", StrCat("{\"token\": ", Quote(token), "}"));
   EXPECT_TRUE(verified.Bool("valid")) << verified.text();
   Json joined = Join(token);
@@ -142,6 +143,72 @@ TEST_F(SelfSignedTokenTest, EachBadTokenIsRefusedWithItsReason) {
   // The key deleted: its tokens no longer join.
   Call("DeletePublicKey", StrCat("{\"arn\": ", Quote(key_arn_), "}"));
   EXPECT_EQ(Refusal(good), "unknown_key");
+}
+
+// Token exchange (user guide, "Token Exchange"): capabilities, attributes, user_id and exp
+// change at once; topic, resource, jti, whip_url and events_url may not.
+TEST_F(SelfSignedTokenTest, TokenExchangeChangesWhatTheParticipantMayDo) {
+  ASSERT_TRUE(Join(key_.Sign(Header(), Claims())).Bool("joined"));
+  std::string session_id =
+      Call("GetStage", StrCat("{\"arn\": ", Quote(stage_arn_), "}")).Str("stage/activeSessionId");
+  auto verb = [&](std::string_view op, std::string_view extra = "") {
+    return Call(op, StrCat("{\"stageArn\": ", Quote(stage_arn_),
+                           ", \"participantId\": \"self-signed-1\"", extra, "}"));
+  };
+  auto exchange = [&](const std::string& token) {
+    return verb("ivsrt:ExchangeToken", StrCat(", \"token\": ", Quote(token)));
+  };
+  ASSERT_TRUE(verb("ivsrt:Publish").Bool("ok"));
+  // Subscribe only, another user_id and attributes, a later exp.
+  std::string downgraded = Claims("self-signed-1", kNow, kNow + 7200);
+  downgraded.replace(downgraded.find("\"allow_publish\":true,"), 21, "");
+  downgraded.replace(downgraded.find("\"u1\""), 4, "\"u2\"");
+  downgraded.replace(downgraded.find("{\"seat\":\"1\"}"), 12, "{\"seat\":\"2\"}");
+  Json done = exchange(key_.Sign(Header(), downgraded));
+  EXPECT_TRUE(done.Bool("ok")) << done.text();
+  Json events = Call("ListParticipantEvents",
+                     StrCat("{\"stageArn\": ", Quote(stage_arn_), ", \"sessionId\": \"", session_id,
+                            "\", \"participantId\": \"self-signed-1\"}"));
+  ASSERT_EQ(events.Size("events"), 4u) << events.text();
+  EXPECT_EQ(events.Str("events/2/name"), "TOKEN_EXCHANGED");
+  EXPECT_EQ(events.Minified("events/2/previousToken"),
+            R"({"attributes":{"seat":"1"},"capabilities":["PUBLISH","SUBSCRIBE"],)"
+            R"("expirationTime":"2026-01-02T04:04:05Z","userId":"u1"})");
+  EXPECT_EQ(events.Minified("events/2/newToken"),
+            R"({"attributes":{"seat":"2"},"capabilities":["SUBSCRIBE"],)"
+            R"("expirationTime":"2026-01-02T05:04:05Z","userId":"u2"})");
+  EXPECT_EQ(events.Str("events/3/name"), "PUBLISH_STOPPED");  // PUBLISH lost
+  EXPECT_EQ(verb("ivsrt:Publish").Str("errorCode"), "INSUFFICIENT_CAPABILITIES");
+  Json participant =
+      Call("GetParticipant", StrCat("{\"stageArn\": ", Quote(stage_arn_), ", \"sessionId\": \"",
+                                    session_id, "\", \"participantId\": \"self-signed-1\"}"));
+  EXPECT_EQ(participant.Str("participant/userId"), "u2");
+
+  // Refusals change nothing.
+  EXPECT_EQ(exchange(key_.Sign(Header(), Claims("another-jti"))).Str("reason"),
+            "immutable_claim_changed");
+  EXPECT_EQ(
+      exchange(key_.Sign(Header(), Claims("self-signed-1", kNow - 7200, kNow - 1))).Str("reason"),
+      "expired");
+  std::string api_token =
+      Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(stage_arn_), "}"))
+          .Str("participantToken/token");
+  EXPECT_EQ(exchange(api_token).Str("reason"), "not_self_signed");
+  EXPECT_EQ(exchange("garbage").Str("reason"), "malformed");
+  EXPECT_EQ(verb("ivsrt:Publish").Str("errorCode"), "INSUFFICIENT_CAPABILITIES");
+}
+
+// A participant that joined with an API-issued token cannot exchange it, even for a
+// self-signed one.
+TEST_F(SelfSignedTokenTest, AnApiIssuedParticipantCannotExchange) {
+  Json token = Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(stage_arn_), "}"));
+  std::string id = token.Str("participantToken/participantId");
+  ASSERT_TRUE(Join(token.Str("participantToken/token")).Bool("joined"));
+  Json refused =
+      Call("ivsrt:ExchangeToken",
+           StrCat("{\"stageArn\": ", Quote(stage_arn_), ", \"participantId\": ", Quote(id),
+                  ", \"token\": ", Quote(key_.Sign(Header(), Claims(id))), "}"));
+  EXPECT_EQ(refused.Str("reason"), "not_self_signed");
 }
 
 }  // namespace

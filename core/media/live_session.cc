@@ -149,6 +149,7 @@ absl::StatusOr<SessionParticipant> LiveSession::Join(const TokenClaims& claims,
   p.attributes_json = claims.attributes_json;
   p.can_publish = claims.can_publish;
   p.can_subscribe = claims.can_subscribe;
+  p.self_signed = claims.self_signed;
   p.token_exp = claims.exp;
   p.protocol = std::string(protocol);
   p.client = client;
@@ -273,6 +274,40 @@ absl::Status LiveSession::StopSubscriptionsTo(std::string_view publisher_id, int
                    }));
   for (SessionParticipant& s : subscribers) RETURN_IF_ERROR(StopSubscription(s, publisher_id, now));
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> LiveSession::ExchangeToken(SessionParticipant& p,
+                                                       std::string_view token, int64_t now) {
+  ASSIGN_OR_RETURN(TokenCheck check, CheckParticipantToken(*txn_, ctx_, token));
+  if (!check.reason.empty()) return check.reason;
+  const TokenClaims& claims = check.claims;
+  if (!claims.self_signed || !p.self_signed) return std::string("not_self_signed");
+  if (claims.stage_arn != stage_arn() || claims.participant_id != p.participant_id) {
+    return std::string("immutable_claim_changed");
+  }
+  const std::string previous = ExchangedTokenJson(p);
+  RETURN_IF_ERROR(RemoveDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
+  p.user_id = claims.user_id;
+  p.attributes_json = claims.attributes_json;
+  p.can_publish = claims.can_publish;
+  p.can_subscribe = claims.can_subscribe;
+  p.token_exp = claims.exp;
+  RETURN_IF_ERROR(AddDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
+  const std::string current = ExchangedTokenJson(p);
+  ParticipantEvent event;
+  event.name = "TOKEN_EXCHANGED";
+  event.participant_id = p.participant_id;
+  event.time = now;
+  event.previous_token_json = previous;
+  event.new_token_json = current;
+  RETURN_IF_ERROR(RecordParticipantEvent(*txn_, stage_arn(), session_.session_id, event));
+  RETURN_IF_ERROR(Put(p));
+  if (!p.can_publish) RETURN_IF_ERROR(Unpublish(p, now));
+  while (!p.can_subscribe && !p.subscriptions.empty()) {
+    std::string publisher = p.subscriptions.front();
+    RETURN_IF_ERROR(StopSubscription(p, publisher, now));
+  }
+  return std::string();
 }
 
 absl::Status LiveSession::Leave(SessionParticipant& p, int64_t now) {

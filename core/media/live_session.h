@@ -57,6 +57,13 @@ class LiveSession {
   absl::StatusOr<std::string> Subscribe(SessionParticipant& p, std::string_view publisher_id,
                                         int64_t now);
   absl::Status Unsubscribe(SessionParticipant& p, std::string_view publisher_id, int64_t now);
+  // Token exchange (user guide, "Token Exchange"): "" when the participant now holds
+  // `token`'s capabilities, attributes, user_id and exp (TOKEN_EXCHANGED; losing PUBLISH
+  // stops its publishing, losing SUBSCRIBE its subscriptions), else the refusal's reason:
+  // a TokenCheck reason, not_self_signed (either token), or immutable_claim_changed (another
+  // resource or jti; topic, whip_url and events_url are held to the resource's already).
+  absl::StatusOr<std::string> ExchangeToken(SessionParticipant& p, std::string_view token,
+                                            int64_t now);
   // Stops the participant's subscriptions and publishing, then LEFT; the session's end is
   // scheduled when nobody is left.
   absl::Status Leave(SessionParticipant& p, int64_t now);

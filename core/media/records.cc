@@ -14,7 +14,10 @@ enum Flag : uint64_t {
   kPublishing = 4,
   kCanPublish = 8,
   kCanSubscribe = 16,
+  kSelfSigned = 32,
 };
+
+uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
 
 std::string Iso(int64_t unix_seconds) { return FormatIso8601(absl::FromUnixSeconds(unix_seconds)); }
 
@@ -57,9 +60,9 @@ void WriteSession(JsonWriter& w, const SessionRecord& s) {
 }
 
 std::string EncodeParticipant(const SessionParticipant& p) {
-  uint64_t flags = (p.connected ? kConnected : 0) | (p.published ? kPublished : 0) |
-                   (p.publishing ? kPublishing : 0) | (p.can_publish ? kCanPublish : 0) |
-                   (p.can_subscribe ? kCanSubscribe : 0);
+  uint64_t flags = FlagIf(p.connected, kConnected) | FlagIf(p.published, kPublished) |
+                   FlagIf(p.publishing, kPublishing) | FlagIf(p.can_publish, kCanPublish) |
+                   FlagIf(p.can_subscribe, kCanSubscribe) | FlagIf(p.self_signed, kSelfSigned);
   store::RecordWriter w;
   w.U64(p.seq).Str(p.participant_id).Str(p.user_id).Str(p.attributes_json).Str(p.protocol);
   for (const std::string& c : p.client) w.Str(c);
@@ -86,6 +89,7 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
   p.publishing = (flags & kPublishing) != 0;
   p.can_publish = (flags & kCanPublish) != 0;
   p.can_subscribe = (flags & kCanSubscribe) != 0;
+  p.self_signed = (flags & kSelfSigned) != 0;
   uint64_t n = r.U64();
   // Each subscription takes at least its 8-byte length: a corrupt count stops here.
   if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");
@@ -110,6 +114,20 @@ void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {
   w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
   w.Field("userId", p.user_id);
   w.EndObject();
+}
+
+std::string ExchangedTokenJson(const SessionParticipant& p) {
+  JsonWriter w;
+  w.BeginObject();
+  if (!p.attributes_json.empty()) w.Key("attributes").Raw(p.attributes_json);
+  w.Key("capabilities").BeginArray();
+  if (p.can_publish) w.String("PUBLISH");
+  if (p.can_subscribe) w.String("SUBSCRIBE");
+  w.EndArray();
+  w.Field("expirationTime", Iso(p.token_exp));
+  if (!p.user_id.empty()) w.Field("userId", p.user_id);
+  w.EndObject();
+  return w.Take();
 }
 
 void WriteParticipantSummary(JsonWriter& w, const SessionParticipant& p) {

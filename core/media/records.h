@@ -51,12 +51,16 @@ struct SessionParticipant {
   bool publishing = false;
   bool can_publish = false;
   bool can_subscribe = false;
+  bool self_signed = false;  // joined with a self-signed token (token exchange needs one)
   std::vector<std::string> subscriptions;  // the publishers this participant subscribes to
 };
 std::string EncodeParticipant(const SessionParticipant& p);
 absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes);
 // The Participant output shape (GetParticipant), members in alphabetical order.
 void WriteParticipant(JsonWriter& w, const SessionParticipant& p);
+// The ExchangedParticipantToken shape of what the participant's token grants now (a
+// TOKEN_EXCHANGED event's previousToken and newToken).
+std::string ExchangedTokenJson(const SessionParticipant& p);
 // The ParticipantSummary output shape (ListParticipants).
 void WriteParticipantSummary(JsonWriter& w, const SessionParticipant& p);
 

@@ -101,7 +101,7 @@ bool IsTokenId(std::string_view jti) {
 // could not judge: its key, signature, claims and stage. Sets check.reason when refused.
 absl::Status CheckSelfSigned(const store::Txn& txn, const OpContext& ctx, const JwtCheck& jwt,
                              std::string_view key_arn, TokenCheck& check) {
-  check.self_signed = true;
+  check.claims.self_signed = true;
   SelfSignedClaims extra;
   if (!ReadClaims(jwt.payload_json, check.claims) ||
       !ReadSelfSignedClaims(jwt.payload_json, extra) || !ParseArn(check.claims.stage_arn) ||

@@ -23,6 +23,7 @@ struct TokenClaims {
   int64_t exp = 0;              // unix seconds
   bool can_publish = false;     // capabilities.allow_publish
   bool can_subscribe = false;   // capabilities.allow_subscribe
+  bool self_signed = false;     // ES384 under an imported public key (not issued by the API)
 };
 
 struct TokenCheck {
@@ -30,7 +31,6 @@ struct TokenCheck {
   // stage_deleted, and for self-signed tokens unknown_key or invalid_claims (README, "Self-
   // signed tokens").
   std::string reason;
-  bool self_signed = false;  // ES384 under an imported public key (not issued by the API)
   std::string payload_json;  // the claims as signed, when the signature is good
   TokenClaims claims;        // when the signature is good and the claims are ours
 };

@@ -61,7 +61,8 @@ absl::StatusOr<std::string> AdvanceClock(const OpContext& ctx, std::string_view 
   simdjson::dom::parser parser;
   ASSIGN_OR_RETURN(simdjson::dom::object request, ParseObject(parser, body));
   int64_t seconds = 0;
-  if (request["seconds"].get_int64().get(seconds) != simdjson::SUCCESS || seconds < 0 ||
+  std::optional<simdjson::dom::element> member = Member(request, "seconds");
+  if (!member || member->get_int64().get(seconds) != simdjson::SUCCESS || seconds < 0 ||
       seconds > int64_t{100} * 365 * 86400) {
     return ValidationError("seconds: is required and must be an integer from 0 to 3153600000");
   }

@@ -10,7 +10,6 @@
 #include "core/ops/control_body.h"
 #include "core/ops/handlers.h"
 #include "core/strings.h"
-#include "core/token.h"
 #include "core/validate/pattern.h"
 
 namespace ivsrt::ops {
@@ -36,10 +35,10 @@ std::string Refused(std::string_view member, std::string_view value) {
 // JoinStage's "client": the model's ParticipantClientAttribute members, each at most 128
 // characters of [a-zA-Z0-9-_.,:;\s].
 absl::Status ReadClient(simdjson::dom::object request, media::ClientAttributes& client) {
-  simdjson::dom::element element;
-  if (request["client"].get(element) != simdjson::SUCCESS) return absl::OkStatus();
+  std::optional<simdjson::dom::element> element = Member(request, "client");
+  if (!element) return absl::OkStatus();
   simdjson::dom::object object;
-  if (element.get_object().get(object) != simdjson::SUCCESS) {
+  if (element->get_object().get(object) != simdjson::SUCCESS) {
     return ValidationError("client: must be an object such as {\"browserName\": \"Chrome\"}");
   }
   for (auto [key, value] : object) {
@@ -62,10 +61,10 @@ absl::Status ReadClient(simdjson::dom::object request, media::ClientAttributes& 
 }
 
 absl::StatusOr<std::string_view> ReadProtocol(simdjson::dom::object request) {
-  simdjson::dom::element element;
-  if (request["protocol"].get(element) != simdjson::SUCCESS) return "WHIP";
+  std::optional<simdjson::dom::element> element = Member(request, "protocol");
+  if (!element) return "WHIP";
   std::string_view s;
-  if (element.get_string().get(s) != simdjson::SUCCESS ||
+  if (element->get_string().get(s) != simdjson::SUCCESS ||
       (s != "WHIP" && s != "RTMP" && s != "RTMPS")) {
     return ValidationError("protocol: must be \"WHIP\", \"RTMP\" or \"RTMPS\"");
   }
@@ -78,8 +77,10 @@ using Verb = std::function<absl::StatusOr<std::string>(media::LiveSession&,
                                                        media::SessionParticipant&, int64_t now)>;
 absl::StatusOr<std::string> RunVerb(const OpContext& ctx, simdjson::dom::object request,
                                     const Verb& verb) {
-  ASSIGN_OR_RETURN(std::string_view stage_arn, RequiredString(request, "stageArn"));
-  ASSIGN_OR_RETURN(std::string_view participant_id, RequiredString(request, "participantId"));
+  ASSIGN_OR_RETURN(std::string_view stage_arn,
+                   RequiredModelString(request, "stageArn", "StageArn"));
+  ASSIGN_OR_RETURN(std::string_view participant_id,
+                   RequiredModelString(request, "participantId", "ParticipantTokenId"));
   const int64_t now = absl::ToUnixSeconds(ctx.now);
   std::string response;
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
@@ -88,11 +89,11 @@ absl::StatusOr<std::string> RunVerb(const OpContext& ctx, simdjson::dom::object 
     ASSIGN_OR_RETURN(std::optional<media::LiveSession> live,
                      media::LiveSession::Of(txn, stage_ctx, std::move(stage)));
     if (!live) {
-      return ResourceNotFoundError(StrCat("participantId: ", participant_id.substr(0, 64),
+      return ResourceNotFoundError(StrCat("participantId: ", participant_id,
                                           " is not connected to stage ", stage_arn,
                                           " (it has no active session)"));
     }
-    ASSIGN_OR_RETURN(media::SessionParticipant p, live->Connected(participant_id.substr(0, 64)));
+    ASSIGN_OR_RETURN(media::SessionParticipant p, live->Connected(participant_id));
     ASSIGN_OR_RETURN(response, verb(*live, p, now));
     return live->Save();
   }));
@@ -125,7 +126,7 @@ absl::StatusOr<std::string> JoinStage(const OpContext& ctx, std::string_view bod
       return absl::OkStatus();
     }
     const media::TokenClaims& claims = check.claims;
-    if (check.self_signed) RETURN_IF_ERROR(media::RecordSelfSignedParticipant(txn, claims));
+    if (claims.self_signed) RETURN_IF_ERROR(media::RecordSelfSignedParticipant(txn, claims));
     OpContext stage_ctx = media::PartitionOf(ctx, claims.stage_arn);
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, stage_ctx, claims.stage_arn));
     ASSIGN_OR_RETURN(media::LiveSession live,
@@ -166,17 +167,19 @@ absl::StatusOr<std::string> Unpublish(const OpContext& ctx, std::string_view bod
 absl::StatusOr<std::string> Subscribe(const OpContext& ctx, std::string_view body) {
   simdjson::dom::parser parser;
   ASSIGN_OR_RETURN(simdjson::dom::object request, ParseObject(parser, body));
-  ASSIGN_OR_RETURN(std::string_view publisher, RequiredString(request, "publisherParticipantId"));
+  ASSIGN_OR_RETURN(std::string_view publisher,
+                   RequiredModelString(request, "publisherParticipantId", "ParticipantTokenId"));
   return RunVerb(ctx, request,
                  [&](media::LiveSession& live, media::SessionParticipant& p, int64_t now) {
-                   return ErrorCodeAnswer(live.Subscribe(p, publisher.substr(0, 64), now));
+                   return ErrorCodeAnswer(live.Subscribe(p, publisher, now));
                  });
 }
 
 absl::StatusOr<std::string> Unsubscribe(const OpContext& ctx, std::string_view body) {
   simdjson::dom::parser parser;
   ASSIGN_OR_RETURN(simdjson::dom::object request, ParseObject(parser, body));
-  ASSIGN_OR_RETURN(std::string_view publisher, RequiredString(request, "publisherParticipantId"));
+  ASSIGN_OR_RETURN(std::string_view publisher,
+                   RequiredModelString(request, "publisherParticipantId", "ParticipantTokenId"));
   return RunVerb(ctx, request,
                  [&](media::LiveSession& live, media::SessionParticipant& p,
                      int64_t now) -> absl::StatusOr<std::string> {
@@ -196,38 +199,32 @@ absl::StatusOr<std::string> LeaveStage(const OpContext& ctx, std::string_view bo
                  });
 }
 
-// Token exchange works only with self-signed tokens (user guide, "Token Exchange"). A
-// token this store signed is API-issued (CreateParticipantToken or CreateStage) and is
-// refused; any other signature is one no imported public key verifies.
+// Token exchange works only with self-signed tokens (user guide, "Token Exchange"):
+// LiveSession::ExchangeToken has the rules and the reasons.
 absl::StatusOr<std::string> ExchangeToken(const OpContext& ctx, std::string_view body) {
   simdjson::dom::parser parser;
   ASSIGN_OR_RETURN(simdjson::dom::object request, ParseObject(parser, body));
   ASSIGN_OR_RETURN(std::string_view token, RequiredString(request, "token"));
-  return RunVerb(
-      ctx, request,
-      [&](media::LiveSession&, media::SessionParticipant&, int64_t) -> absl::StatusOr<std::string> {
-        JwtCheck jwt = CheckJwt(ctx.services->signing_key, token);
-        if (jwt.problem == JwtProblem::kMalformed) return Refused("reason", "malformed");
-        if (jwt.problem == JwtProblem::kNone) {
-          return Refused("reason", "not_self_signed");
-        }
-        return Refused("reason", "bad_signature");
-      });
+  return RunVerb(ctx, request,
+                 [&](media::LiveSession& live, media::SessionParticipant& p,
+                     int64_t now) -> absl::StatusOr<std::string> {
+                   ASSIGN_OR_RETURN(std::string reason, live.ExchangeToken(p, token, now));
+                   return reason.empty() ? Ok() : Refused("reason", reason);
+                 });
 }
 
 absl::StatusOr<std::string> ReceiveEvents(const OpContext& ctx, std::string_view body) {
   simdjson::dom::parser parser;
   ASSIGN_OR_RETURN(simdjson::dom::object request, ParseObject(parser, body));
   std::string_view cursor;
-  simdjson::dom::element element;
-  if (request["cursor"].get(element) == simdjson::SUCCESS &&
-      element.get_string().get(cursor) != simdjson::SUCCESS) {
+  std::optional<simdjson::dom::element> element = Member(request, "cursor");
+  if (element && element->get_string().get(cursor) != simdjson::SUCCESS) {
     return ValidationError("cursor: must be a string that ivsrt:ReceiveEvents gave out");
   }
   int64_t max_events = kDefaultMaxEvents;
-  if (request["maxEvents"].get(element) == simdjson::SUCCESS &&
-      (element.get_int64().get(max_events) != simdjson::SUCCESS || max_events < 1 ||
-       max_events > kMaxEvents)) {
+  element = Member(request, "maxEvents");
+  if (element && (element->get_int64().get(max_events) != simdjson::SUCCESS || max_events < 1 ||
+                  max_events > kMaxEvents)) {
     return ValidationError("maxEvents: must be an integer from 1 to 1000");
   }
   std::string response;

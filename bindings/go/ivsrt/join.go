@@ -61,6 +61,10 @@ const (
 	RefusedRevoked       TokenRefusal = "revoked"         // DisconnectParticipant revoked it
 	RefusedStageDeleted  TokenRefusal = "stage_deleted"   // its stage is gone
 	RefusedNotSelfSigned TokenRefusal = "not_self_signed" // exchange only: an API-issued token
+	// Self-signed tokens (README, "Public keys and self-signed tokens"):
+	RefusedUnknownKey    TokenRefusal = "unknown_key"             // kid names no key of the stage's account and region
+	RefusedInvalidClaims TokenRefusal = "invalid_claims"          // version, lifetime or stage claims wrong
+	RefusedClaimChanged  TokenRefusal = "immutable_claim_changed" // exchange only: another resource or jti
 )
 
 func (r TokenRefusal) Error() string { return "ivsrt: token refused: " + string(r) }

@@ -69,8 +69,10 @@ var ErrExchangeRefused = errors.New("ivsrt: token exchange refused")
 // ExchangeRefusedError is ExchangeToken's error when the engine refuses the new token;
 // nothing has changed. It matches ErrExchangeRefused and its Reason with errors.Is.
 type ExchangeRefusedError struct {
-	// Reason is RefusedMalformed, RefusedNotSelfSigned (an API-issued token: exchange takes
-	// self-signed tokens only) or RefusedBadSignature.
+	// Reason is one of the join refusals (RefusedMalformed, RefusedBadSignature,
+	// RefusedUnknownKey, RefusedExpired, RefusedRevoked, RefusedInvalidClaims, ...),
+	// RefusedNotSelfSigned (the new token, or the one the participant joined with, is
+	// API-issued: exchange takes self-signed tokens only) or RefusedClaimChanged.
 	Reason TokenRefusal
 }
 
@@ -117,9 +119,10 @@ func (p *Participant) Leave(ctx context.Context) error {
 }
 
 // ExchangeToken replaces the participant's token, as the broadcast SDKs' token exchange
-// does (user guide, "Token Exchange"). It takes self-signed tokens only, which the engine
-// does not take yet: today every token is refused with an *ExchangeRefusedError
-// (RefusedNotSelfSigned for a token of CreateParticipantToken or CreateStage).
+// does (user guide, "Token Exchange"): the new token's capabilities, attributes, user_id
+// and exp take effect at once (a TOKEN_EXCHANGED event; losing PUBLISH stops publishing,
+// losing SUBSCRIBE the subscriptions). Both tokens must be self-signed, with the same
+// resource and jti; otherwise an *ExchangeRefusedError and nothing changes.
 func (p *Participant) ExchangeToken(ctx context.Context, token string) error {
 	in := map[string]any{"stageArn": p.StageArn, "participantId": p.ID, "token": token}
 	out, err := p.e.call(ctx, "ivsrt:ExchangeToken", in)

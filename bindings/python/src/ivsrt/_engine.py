@@ -370,7 +370,8 @@ class Engine:
         return self.invoke("ivsrt:GetClock", {})
 
     def reset(self) -> None:
-        """Removes every stage, tag and participant of the store."""
+        """Removes every resource, tag, participant, session and event of the store (the
+        signing key stays); nextTokens and event cursors handed out before are refused."""
         self.invoke("ivsrt:Reset", {})
 
     # -- boto3 ----------------------------------------------------------------------------

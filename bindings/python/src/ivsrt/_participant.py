@@ -34,7 +34,8 @@ class JoinRefused(Exception):
     as IVS refuses it at join (the rules of ``Engine.verify_participant_token``).
 
     ``reason``: ``"malformed"``, ``"bad_signature"``, ``"expired"``, ``"revoked"`` (after
-    DisconnectParticipant) or ``"stage_deleted"``.
+    DisconnectParticipant), ``"stage_deleted"``, and for self-signed tokens ``"unknown_key"``
+    or ``"invalid_claims"`` (README, "Public keys and self-signed tokens").
     """
 
     def __init__(self, reason: str) -> None:
@@ -72,9 +73,10 @@ class SubscribeError(Exception):
 class TokenExchangeRefused(Exception):
     """``ivsrt:ExchangeToken`` answered ``{"ok": false, "reason": ...}``; nothing changed.
 
-    ``reason``: ``"malformed"``, ``"not_self_signed"`` (a token of CreateParticipantToken or
-    CreateStage: exchange takes self-signed tokens only, as the AWS broadcast SDKs do) or
-    ``"bad_signature"``.
+    ``reason``: one of :class:`JoinRefused`'s reasons for the new token,
+    ``"not_self_signed"`` (the new token, or the one the participant joined with, came from
+    CreateParticipantToken or CreateStage: exchange takes self-signed tokens only, as the AWS
+    broadcast SDKs do) or ``"immutable_claim_changed"`` (another ``resource`` or ``jti``).
     """
 
     def __init__(self, reason: str) -> None:
@@ -124,7 +126,9 @@ class Participant:
         self._verb("ivsrt:Unsubscribe", publisherParticipantId=_id_of(publisher))
 
     def exchange_token(self, token: str) -> None:
-        """Replaces the participant's token with ``token`` (a TOKEN_EXCHANGED event).
+        """Replaces the participant's token with ``token`` (a TOKEN_EXCHANGED event): its
+        capabilities, attributes, user_id and exp take effect at once (losing PUBLISH stops
+        publishing). Both tokens must be self-signed, with the same resource and jti.
 
         Raises :class:`TokenExchangeRefused` with the engine's reason.
         """
