@@ -95,6 +95,7 @@ def main() -> int:
         sizes[s["stages"]] = s
     scale_rss = load(d / "scale_rss.json") if (d / "scale_rss.json").exists() else {}
     py = load(d / "py.json") if (d / "py.json").exists() else None
+    serve = load(d / "serve.json")["results"] if (d / "serve.json").exists() else None
     go_raw = go_runs(d / "go.txt") if (d / "go.txt").exists() else {}
     go = {k: statistics.median(v) for k, v in go_raw.items()}
 
@@ -202,6 +203,17 @@ def main() -> int:
           f"({us(m['median_us'])} vs {us(e['median_us'])}) | ≥ 1.6× | {verdict(r >= 1.6)} |")
         v = res["get"]["invoke"]["median_us"]
         w(f"| engine.invoke(\"GetStage\") from Python | {us(v)} | ≤ 10 µs | {verdict(v <= 10)} |")
+    if serve:
+        g4, m4 = serve["ivsrt GetStage/4"], serve["moto GetChannel/4"]
+        w(f"| `ivsrt serve` GetStage/s, 4 kept-alive connections on loopback | "
+          f"{g4['per_second']:,.0f}/s | ≥ 20,000/s | {verdict(g4['per_second'] >= 20000)} |")
+        w(f"| `ivsrt serve` GetStage p99, 4 connections | {us(g4['p99_us'])} | ≤ 2 ms | "
+          f"{verdict(g4['p99_us'] <= 2000)} |")
+        r = g4["per_second"] / m4["per_second"]
+        w(f"| `ivsrt serve` GetStage/s / moto's server GetChannel/s, 4 connections | {r:.1f}× "
+          f"({g4['per_second']:,.0f} vs {m4['per_second']:,.0f}/s) | ≥ 20× | {verdict(r >= 20)} |")
+    else:
+        w("| `ivsrt serve` figures | not measured: the serve step failed | | **missed** |")
     if not py:
         w("| Python figures | not measured: the Python step failed (see bench-out/py-build.log) | | **missed** |")
     if not go:
@@ -318,6 +330,27 @@ def main() -> int:
             w(f"| {label} | " + " | ".join(cells) +
               f" | {r['engine']['median_us'] / r['floor']['median_us']:.2f}× | "
               f"{r['moto']['median_us'] / r['engine']['median_us']:.2f}× |")
+        w("")
+    if serve:
+        raw = load(d / "serve.json")
+        w(f"## `ivsrt serve` over HTTP (loopback, keep-alive) beside moto's server (moto {raw['moto']})")
+        w("")
+        w(f"One load generator (`ivsrt_serve_load`: kept-alive connections, one thread each, "
+          f"requests back to back) drives both servers in {raw['rounds']} interleaved rounds of "
+          f"{raw['seconds']:g} s per case; medians over the rounds. `ivsrt serve` on a nosync "
+          "store; moto's `ThreadedMotoServer` answers `ivs` GetChannel, its nearest call. The "
+          "client, the server and everything else share the machine's cores.")
+        w("")
+        w("| Call | connections | requests/s | p50 | p99 | connections reopened / requests |")
+        w("|---|---|---|---|---|---|")
+        for key, r in serve.items():
+            name, n = key.rsplit("/", 1)
+            w(f"| {name} | {n} | {r['per_second']:,.0f} | {us(r['p50_us'])} | {us(r['p99_us'])} "
+              f"| {r['reconnects']:,} / {r['requests']:,} |")
+        w("")
+        w("`ivsrt serve` closes a connection after 1,000 requests (the client reopens it); moto's "
+          "server closes nearly every connection after one response, so its figures include a "
+          "new TCP connection per request, as its clients pay it.")
         w("")
     if go:
         w("## Go (aws-sdk-go-v2 ivsrealtime)")

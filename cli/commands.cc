@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "absl/strings/ascii.h"
+#include "cli/test_control.h"
 #include "cli/text.h"
 
 namespace ivsrt::cli {
@@ -12,17 +14,6 @@ namespace {
 bool IsUpper(char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); }
 bool IsLower(char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }
 bool IsDigit(char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }
-
-// Test-control operations are not in the service model; their members are
-// strings.
-struct TestControl {
-  std::string_view name;
-  std::string_view operation;
-  std::string_view member;
-};
-constexpr TestControl kTestControl[] = {
-    {"verify-participant-token", "ivsrt:VerifyParticipantToken", "token"},
-};
 
 Command FromModel(const model::Operation& op) {
   Command c{DashedName(op.name),    std::string(op.name),
@@ -41,15 +32,7 @@ std::vector<Command> Build() {
   for (const model::Operation& op : model::Operations()) {
     commands.push_back(FromModel(op));
   }
-  for (const TestControl& t : kTestControl) {
-    commands.push_back(Command{std::string(t.name),
-                               std::string(t.operation),
-                               model::kNoShape,
-                               model::kNoShape,
-                               /*test_control=*/true,
-                               {Option{StrCat("--", t.member), std::string(t.member),
-                                       model::Type::kString, model::kNoShape, true}}});
-  }
+  for (Command& c : TestControlCommands()) commands.push_back(std::move(c));
   std::sort(commands.begin(), commands.end(),
             [](const Command& a, const Command& b) { return a.name < b.name; });
   return commands;

@@ -21,6 +21,9 @@ struct Option {
   int shape;  // index into model::Shapes(), or model::kNoShape (test-control
               // members)
   bool required;
+  // What the option means, for test-control options (the model has no
+  // documentation to give the others); printed by "<command> help".
+  std::string doc = {};
 };
 
 struct Command {
@@ -30,6 +33,9 @@ struct Command {
   int output_shape;       // or model::kNoShape
   bool test_control;
   std::vector<Option> options;  // in model member order
+  // What a test-control command does and prints (help.cc); empty for the
+  // model's operations.
+  std::string doc = {};
 };
 
 // Sorted by name.

@@ -26,6 +26,15 @@ TEST(CommandsTest, EveryOperationOfTheIssueIsACommand) {
   EXPECT_EQ(FindCommand("CreateStage"), nullptr);
 }
 
+TEST(CommandsTest, TheMediaPlaneIsCommands) {
+  for (const char* name :
+       {"get-participant", "list-participants", "list-participant-events", "get-stage-session",
+        "list-stage-sessions", "join-stage", "publish", "unpublish", "subscribe", "unsubscribe",
+        "leave-stage", "exchange-token", "receive-events"}) {
+    EXPECT_NE(FindCommand(name), nullptr) << name;
+  }
+}
+
 TEST(CommandsTest, OptionsComeFromTheModel) {
   const Command* create = FindCommand("create-stage");
   ASSERT_NE(create, nullptr);

@@ -157,7 +157,10 @@ std::string Constraints(const model::Shape& shape) {
 std::string OptionHelp(const Option& o) {
   std::string out =
       StrCat("       ", o.flag, " (", TypeName(o.type), ")", o.required ? " [required]" : "", "\n");
-  if (o.shape == model::kNoShape) return out;
+  if (o.shape == model::kNoShape) {
+    if (!o.doc.empty()) StrAppend(&out, "          ", o.doc, "\n");
+    return out;
+  }
   const model::Shape& shape = model::ShapeAt(o.shape);
   std::string constraints = Constraints(shape);
   if (!constraints.empty()) StrAppend(&out, "          ", constraints, "\n");
@@ -253,9 +256,14 @@ std::string ServeHelp() {
          "DESCRIPTION\n"
          "       Answers the ivs-realtime API over HTTP/1.1 from the store, for the AWS CLI\n"
          "       (aws --endpoint-url URL ivs-realtime ...) and any SDK given the URL as its\n"
-         "       endpoint. Signatures are not checked. Test control: POST\n"
+         "       endpoint. Signatures are not checked, but a request without one is\n"
+         "       refused as AWS refuses it (403 MissingAuthenticationTokenException).\n"
+         "       Request lines over 8190 bytes are 414; header fields over their\n"
+         "       bounds (100 fields, 10240 bytes of values) 431. Test control: POST\n"
          "       /_ivsrt/<Operation> with the operation's JSON (Reset, SetClock,\n"
-         "       AdvanceClock, GetClock, VerifyParticipantToken, ListOperations);\n"
+         "       AdvanceClock, GetClock, VerifyParticipantToken, ListOperations, JoinStage,\n"
+         "       Publish, Unpublish, Subscribe, Unsubscribe, LeaveStage, ExchangeToken,\n"
+         "       ReceiveEvents);\n"
          "       GET /_ivsrt/health. Prints \"ivsrt: listening on URL\" once it accepts\n"
          "       connections; SIGINT or SIGTERM stop it after the requests in flight.\n"
          "\n"
@@ -281,7 +289,8 @@ std::string ServeHelp() {
 
 std::string CommandHelp(const Command& c) {
   std::string out = StrCat("NAME\n       ", c.name, "\n\nDESCRIPTION\n       Calls the ",
-                           c.operation, " operation.\n\nSYNOPSIS\n            ", c.name, "\n");
+                           c.operation, " operation.", c.doc.empty() ? "" : "\n       ", c.doc,
+                           "\n\nSYNOPSIS\n            ", c.name, "\n");
   for (const Option& o : c.options) {
     std::string value =
         o.type == model::Type::kBoolean ? StrCat(" | --no-", o.flag.substr(2)) : " <value>";

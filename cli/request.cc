@@ -36,11 +36,12 @@ absl::StatusOr<Json> ParseJson(std::string_view flag, std::string_view text) {
   return json;
 }
 
-// One structure or map (or list item of one), as JSON or shorthand.
+// One structure or map (or list item of one), as JSON or shorthand. A test-control
+// option (model::kNoShape) is passed on as parsed: its members are strings.
 absl::StatusOr<Json> ComplexValue(const Option& option, int shape, std::string_view text,
                                   std::string_view path) {
   if (LooksLikeJson(text)) return ParseJson(option.flag, text);
-  if (model::ShapeAt(shape).type == model::Type::kList) {
+  if (shape != model::kNoShape && model::ShapeAt(shape).type == model::Type::kList) {
     return ParamError(option.flag, "expected a JSON list");
   }
   absl::StatusOr<Json> parsed = ParseShorthand(text);

@@ -90,5 +90,31 @@ TEST(RequestTest, UsageErrors) {
   EXPECT_EQ(Request({}), "usage: the following arguments are required: command");
 }
 
+TEST(RequestTest, TestControlOptionsHaveTheOperationsShapes) {
+  EXPECT_EQ(Request({"join-stage", "--token", "t", "--protocol", "RTMPS", "--client",
+                     "browserName=Firefox,osVersion=12 beta"}),
+            R"({"token":"t","protocol":"RTMPS",)"
+            R"("client":{"browserName":"Firefox","osVersion":"12 beta"}})");
+  EXPECT_EQ(Request({"join-stage", "--token", "t", "--client", R"({"browserName": "Firefox"})"}),
+            Request({"join-stage", "--token", "t", "--client", "browserName=Firefox"}));
+  EXPECT_EQ(Request({"subscribe", "--stage-arn", "a", "--participant-id", "p",
+                     "--publisher-participant-id", "q"}),
+            R"({"stageArn":"a","participantId":"p","publisherParticipantId":"q"})");
+  EXPECT_EQ(Request({"receive-events", "--cursor", "c", "--max-events", "5"}),
+            R"({"cursor":"c","maxEvents":5})");
+  EXPECT_EQ(Request({"receive-events"}), "{}");
+}
+
+TEST(RequestTest, TestControlUsageErrors) {
+  EXPECT_EQ(Request({"publish", "--stage-arn", "a"}),
+            "usage: the following arguments are required: --participant-id");
+  EXPECT_EQ(Request({"receive-events", "--max-events", "many"}),
+            "usage: Error parsing parameter '--max-events': invalid literal for int() with base "
+            "10: 'many'");
+  EXPECT_EQ(Request({"join-stage", "--token", "t", "--client", "browserName"})
+                .rfind("usage: Error parsing parameter '--client': Expected: '='", 0),
+            0u);
+}
+
 }  // namespace
 }  // namespace ivsrt::cli

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -17,7 +18,10 @@
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "cli/authentication.h"
+#include "cli/connection.h"
 #include "cli/json.h"
+#include "cli/request_head.h"
 #include "cli/text.h"
 #include "core/dispatcher.h"
 #include "ivsrt/ivsrt.h"
@@ -31,14 +35,41 @@ constexpr std::string_view kControlPath = "/_ivsrt/";
 constexpr size_t kThreads = 32;
 constexpr size_t kRequestsPerConnection = 1000;
 // A connection idle this long between requests, or a read or write stalled this
-// long within one, is closed.
-constexpr time_t kTimeoutSeconds = 5;
+// long within one, or a request head not whole this long after it began, is
+// closed.
+constexpr std::chrono::milliseconds kTimeout = std::chrono::seconds(5);
 
-// Adds the backlog httplib's listen() lacks (5): clients connecting at once
-// would otherwise see SYNs dropped and retried a second later.
+// httplib's server with the backlog its listen() lacks (5: clients connecting
+// at once would see SYNs dropped and retried a second later), and connections
+// served through Connection, which bounds each request head before httplib
+// reads it.
 class HttpServer : public httplib::Server {
  public:
   void WidenBacklog() { ::listen(svr_sock_, SOMAXCONN); }
+
+ private:
+  // Replaces httplib's loop over a connection's requests (httplib calls it on a
+  // pool thread for each accepted socket). An idle connection is closed at once
+  // when the server stops.
+  bool process_and_close_socket(socket_t sock) override {
+    Connection connection(sock, kTimeout);
+    bool ok = false;
+    for (size_t served = 0; served < kRequestsPerConnection; ++served) {
+      HeadCheck head =
+          connection.ReadHead(kTimeout, [this] { return svr_sock_ != INVALID_SOCKET; });
+      if (head.verdict == HeadVerdict::kIncomplete) break;
+      if (head.verdict != HeadVerdict::kComplete) {
+        connection.Refuse(head.verdict);
+        break;
+      }
+      bool closed = false;
+      ok = process_request(connection, served + 1 == kRequestsPerConnection, closed, nullptr);
+      if (!ok || closed) break;
+    }
+    ::shutdown(sock, SHUT_RDWR);
+    ::close(sock);
+    return ok;
+  }
 };
 
 // Everything of an answer but the body goes into `res`; the body through a
@@ -140,7 +171,13 @@ void Answer(const Engine& engine, const httplib::Request& req, std::string body,
     Control(engine, req, body, res);
     return;
   }
-  HttpResult result = engine.Http(req.method, req.target, RequestHeaderLines(req.headers), body);
+  std::string headers = RequestHeaderLines(req.headers);
+  if (std::optional<Refusal> refusal = UnsignedRefusal(ParseHeaderLines(headers))) {
+    Send(res, refusal->status, StrCat("x-amzn-ErrorType: ", refusal->type, "\r\n"),
+         RefusalBody(refusal->message));
+    return;
+  }
+  HttpResult result = engine.Http(req.method, req.target, headers, body);
   Send(res, result.status, result.headers, std::move(result.body));
 }
 
@@ -154,10 +191,6 @@ void Configure(HttpServer& server, const Engine& engine) {
   });
   // Small responses on kept-alive connections: Nagle's delay would stall each.
   server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(kRequestsPerConnection);
-  server.set_keep_alive_timeout(kTimeoutSeconds);
-  server.set_read_timeout(kTimeoutSeconds);
-  server.set_write_timeout(kTimeoutSeconds);
   server.set_payload_max_length(kMaxRequestBytes);
   server.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

@@ -62,7 +62,15 @@ Json Skeleton(const Command& command, bool output) {
   if (shape != model::kNoShape) return Placeholder(shape, open);
   Json out = Json::Object();
   if (!output) {
-    for (const Option& o : command.options) out.Set(o.member, Json::String(""));
+    for (const Option& o : command.options) {
+      if (o.type == model::Type::kStructure) {
+        out.Set(o.member, Json::Object());
+      } else if (o.type == model::Type::kInteger) {
+        out.Set(o.member, Json::Number("0"));
+      } else {
+        out.Set(o.member, Json::String(""));
+      }
+    }
   }
   return out;
 }

@@ -29,6 +29,10 @@ TEST(SkeletonTest, OutputAndTestControlSkeletons) {
   EXPECT_EQ(out.Find("participant")->Find("firstJoinTime")->text(), "1970-01-01T00:00:00");
   EXPECT_EQ(Skeleton(*FindCommand("delete-stage"), true).Compact(), "{}");
   EXPECT_EQ(Skeleton(*FindCommand("verify-participant-token"), false).Compact(), R"({"token":""})");
+  EXPECT_EQ(Skeleton(*FindCommand("join-stage"), false).Compact(),
+            R"({"token":"","protocol":"","client":{}})");
+  EXPECT_EQ(Skeleton(*FindCommand("receive-events"), false).Compact(),
+            R"({"cursor":"","maxEvents":0})");
 }
 
 }  // namespace

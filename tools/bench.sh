@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one benchmark command: builds Release in build-bench/, builds the 1k/100k/1M-stage
 # stores, runs the C++ (Google Benchmark), Python (boto3, moto) and Go (aws-sdk-go-v2)
-# benchmarks and writes bench/RESULTS.md.
+# benchmarks and `ivsrt serve` beside moto's server over loopback, and writes
+# bench/RESULTS.md.
 #
 #   tools/bench.sh                 # everything (< 15 minutes on 2 cores)
 #   IVSRT_BENCH_QUICK=1 tools/bench.sh   # small stores, short runs: to check the harness
@@ -22,8 +23,10 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if [[ -n "${IVSRT_BENCH_QUICK:-}" ]]; then
   sizes=1000,10000; reps=2; min_time=0.05; py_rounds=1; py_calls=50; go_count=2; go_time=100ms
+  serve_rounds=1; serve_seconds=0.5
 else
   sizes=1000,100000,1000000; reps=9; min_time=0.3; py_rounds=10; py_calls=300; go_count=8; go_time=1s
+  serve_rounds=3; serve_seconds=3
 fi
 
 step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - start )); }
@@ -31,9 +34,10 @@ step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - start )); }
 step "build (Release, $build)"
 generator=()
 if [[ ! -f "$build/CMakeCache.txt" ]] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
-cmake -S "$repo" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DIVSRT_BUILD_CLI=OFF \
+cmake -S "$repo" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DIVSRT_BUILD_CLI=ON \
   -DIVSRT_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target ivsrt ivsrt_ops_bench ivsrt_scale_bench ivsrt_populate -j "$jobs"
+cmake --build "$build" --target ivsrt ivsrt_ops_bench ivsrt_scale_bench ivsrt_populate \
+  ivsrt_cli ivsrt_serve_load -j "$jobs"
 rm -rf "$out" && mkdir -p "$out" "$data"
 
 IFS=, read -ra size_list <<<"$sizes"
@@ -73,6 +77,15 @@ if ! (cd "$repo/bench/go" && CGO_LDFLAGS="-L$build" LD_LIBRARY_PATH="$build" \
   rm -f "$out/go.txt"
 else
   grep '^Benchmark' "$out/go.txt"
+fi
+
+step "ivsrt serve over loopback beside moto's server"
+if ! python3 "$repo/bench/python/bench_serve.py" --ivsrt "$build/cli/ivsrt" \
+      --load "$build/bench/ivsrt_serve_load" --rounds "$serve_rounds" --seconds "$serve_seconds" \
+      --out "$out/serve.json" >"$out/serve.log" 2>&1; then
+  echo "serve benchmark FAILED:" >&2
+  tail -20 "$out/serve.log" >&2
+  rm -f "$out/serve.json"
 fi
 
 step "report"

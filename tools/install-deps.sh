@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing ivsrt needs, and only what is missing:
 # Debian packages (apt-get) and the Python packages of tools/requirements-dev.txt.
+# (tools/run-tests.sh installs tests/js's npm packages itself, with npm ci.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -15,6 +16,11 @@ missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm for the aws-sdk-js-v3 suite (tests/js): Debian's, unless both are there
+# already (a NodeSource nodejs brings its own npm, which Debian's npm package conflicts with).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 if ((${#missing[@]})); then
   echo "install-deps: apt-get install ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -24,6 +24,11 @@ from replay import CASES, Failure, boto3_call, run_steps, wire_form  # noqa: E40
 
 READY = re.compile(r"^ivsrt: listening on (http://(127\.0\.0\.1|0\.0\.0\.0):(\d+))\n$")
 MiB = 1 << 20
+# What a SigV4 signer adds; the server checks that a signature is there, not that it is right.
+SIGNED = {"Authorization": "AWS4-HMAC-SHA256 Credential=testing/20260102/us-east-1/ivs/"
+                           "aws4_request, SignedHeaders=host;x-amz-date, Signature=00",
+          "X-Amz-Date": "20260102T030405Z"}
+SIGNED_LINES = b"".join(b"%s: %s\r\n" % (k.encode(), v.encode()) for k, v in SIGNED.items())
 
 
 class Server:
@@ -56,10 +61,11 @@ class Server:
     def connection(self):
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
 
-    def request(self, method, target, body=None, headers=None):
+    def request(self, method, target, body=None, headers=None, signed=True):
         conn = self.connection()
         try:
-            conn.request(method, target, body=body, headers=headers or {})
+            conn.request(method, target, body=body,
+                         headers={**(SIGNED if signed else {}), **(headers or {})})
             response = conn.getresponse()
             return response.status, dict(response.getheaders()), response.read()
         finally:
@@ -194,6 +200,39 @@ def test_the_aws_cli(server):
         in missing.stderr
 
 
+def test_the_aws_cli_pages_with_max_results_and_next_token(server):
+    ivs = server.client()
+    names = [f"p{i}" for i in range(5)]
+    for name in names:
+        ivs.create_stage(name=name)
+    pages, token = [], None
+    while True:
+        r = aws_cli(server, "list-stages", "--max-results", "2",
+                    *(["--next-token", token] if token else []))
+        assert r.returncode == 0, r.stderr
+        page = json.loads(r.stdout)
+        pages.append([s["name"] for s in page["stages"]])
+        token = page.get("nextToken")
+        if not token:
+            break
+    assert pages == [names[0:2], names[2:4], names[4:]]
+    forged = aws_cli(server, "list-stages", "--next-token", "forged")
+    assert forged.returncode == 255
+    assert "(ValidationException) when calling the ListStages operation" in forged.stderr
+
+
+def test_the_aws_cli_tags(server):
+    arn = server.client().create_stage(name="tagged")["stage"]["arn"]
+    assert aws_cli(server, "tag-resource", "--resource-arn", arn,
+                   "--tags", "env=dev,team=video").returncode == 0
+    r = aws_cli(server, "list-tags-for-resource", "--resource-arn", arn,
+                "--query", "tags.env", "--output", "text")
+    assert (r.returncode, r.stdout) == (0, "dev\n"), r.stderr
+    assert aws_cli(server, "untag-resource", "--resource-arn", arn,
+                   "--tag-keys", "env").returncode == 0
+    assert server.client().list_tags_for_resource(resourceArn=arn)["tags"] == {"team": "video"}
+
+
 # ---- the golden cases, through boto3 over the socket ---------------------------------------
 
 def golden_surface(server):
@@ -258,6 +297,106 @@ def test_ivsrt_http_still_refuses_test_control_names(server):
     assert status == 404 and headers["x-amzn-ErrorType"] == "UnknownOperationException"
 
 
+# ---- unsigned requests are refused as API Gateway refuses them ------------------------------
+
+def test_a_request_without_a_signature_is_refused(server):
+    status, headers, body = server.request("POST", "/ListStages", b"{}", signed=False)
+    assert status == 403
+    assert headers["x-amzn-ErrorType"] == "MissingAuthenticationTokenException"
+    assert json.loads(body) == {"message": "Missing Authentication Token"}
+    # Whatever the path: the front end refuses before any route is looked up.
+    assert server.request("GET", "/nowhere", signed=False)[0] == 403
+    # Test control is ivsrt's own, not an AWS route.
+    assert server.request("GET", "/_ivsrt/health", signed=False)[0] == 200
+
+    status, headers, body = server.request(
+        "POST", "/ListStages", b"{}", {"Authorization": "Bearer abc"}, signed=False)
+    assert (status, headers["x-amzn-ErrorType"]) == (403, "IncompleteSignatureException")
+    assert json.loads(body)["message"] == (
+        "Authorization header requires 'Credential' parameter. Authorization header requires "
+        "'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. "
+        "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+        "Authorization=Bearer abc")
+    no_credential = {**SIGNED, "Authorization": "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=0"}
+    status, headers, body = server.request("POST", "/CreateStage", b"{}", no_credential,
+                                           signed=False)
+    assert (status, headers["x-amzn-ErrorType"]) == (403, "IncompleteSignatureException")
+    assert json.loads(body)["message"].startswith(
+        "Authorization header requires 'Credential' parameter. Authorization=")
+    assert server.client().list_stages()["stages"] == []
+
+
+def test_boto3_unsigned_gets_the_missing_token_error(server):
+    from botocore import UNSIGNED
+    ivs = server.client(signature_version=UNSIGNED)
+    with pytest.raises(ivs.exceptions.ClientError) as info:
+        ivs.create_stage(name="nope")
+    error = info.value.response
+    assert error["Error"]["Code"] == "MissingAuthenticationTokenException"
+    assert error["Error"]["Message"] == "Missing Authentication Token"
+    assert error["ResponseMetadata"]["HTTPStatusCode"] == 403
+    assert server.client().list_stages()["stages"] == []
+
+
+# ---- bounds on the request head -------------------------------------------------------------
+
+def exchange(server, data):
+    """Sends `data` on a new connection without closing it, and reads until the server closes:
+    an answer that comes before the client is done was given without the rest."""
+    sock = socket.create_connection(("127.0.0.1", server.port))
+    sock.settimeout(30)
+    try:
+        sock.sendall(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    response = b""
+    try:
+        while chunk := sock.recv(65536):
+            response += chunk
+    except ConnectionResetError:
+        pass
+    sock.close()
+    return response
+
+
+def signed_get(target, extra=b""):
+    return b"GET %s HTTP/1.1\r\nHost: x\r\n%s%s\r\n" % (target, SIGNED_LINES, extra)
+
+
+def test_a_request_line_over_8190_bytes_is_414(server):
+    path = b"/tags/" + b"a" * (8190 - len(b"GET /tags/ HTTP/1.1"))
+    assert len(b"GET %s HTTP/1.1" % path) == 8190
+    at_limit = exchange(server, signed_get(path, b"Connection: close\r\n"))
+    assert at_limit.startswith(b"HTTP/1.1 400 "), at_limit[:200]  # the engine's, not the bound's
+    over = exchange(server, signed_get(path + b"a"))
+    assert over.startswith(b"HTTP/1.1 414 URI Too Long\r\n"), over[:200]
+    assert b"Connection: close\r\n" in over
+    assert json.loads(over.split(b"\r\n\r\n", 1)[1])["message"] == (
+        "request line: must be at most 8190 bytes")
+    # A line that never ends is judged at 8192 bytes, without waiting for more.
+    endless = exchange(server, b"GET /" + b"a" * 100000)
+    assert endless.startswith(b"HTTP/1.1 414 "), endless[:200]
+
+
+def test_header_fields_over_their_bounds_are_431(server):
+    def fields(n, size=1):
+        return b"".join(b"X-%d: %s\r\n" % (i, b"v" * size) for i in range(n))
+
+    closing = b"Connection: close\r\n"
+    ok = exchange(server, signed_get(b"/_ivsrt/health", fields(100 - 4) + closing))
+    assert ok.startswith(b"HTTP/1.1 200 OK\r\n"), ok[:200]
+    for head in (signed_get(b"/_ivsrt/health", fields(100 - 2)),   # 101 fields
+                 signed_get(b"/_ivsrt/health", b"X-Big: " + b"v" * 8184 + b"\r\n"),
+                 signed_get(b"/_ivsrt/health", fields(3, 4000)),  # line and values over 10,240
+                 # a head that never ends: answered once 32 KiB are read
+                 b"GET / HTTP/1.1\r\n" + b"%s:\r\n" % (b"n" * 1000) * 60):
+        response = exchange(server, head)
+        assert response.startswith(b"HTTP/1.1 431 Request Header Fields Too Large\r\n"), \
+            response[:200]
+        assert b"at most 100 fields" in response
+    assert server.request("GET", "/_ivsrt/health")[0] == 200
+
+
 # ---- HTTP: keep-alive, the body limit, timeouts --------------------------------------------
 
 def create_request(name, padding=0):
@@ -267,12 +406,12 @@ def create_request(name, padding=0):
 def test_keep_alive_serves_many_requests_on_one_connection(server):
     conn = server.connection()
     for i in range(20):
-        conn.request("POST", "/CreateStage", body=create_request(f"k{i}"))
+        conn.request("POST", "/CreateStage", body=create_request(f"k{i}"), headers=SIGNED)
         response = conn.getresponse()
         assert response.status == 200
         response.read()
     sock = conn.sock
-    conn.request("POST", "/ListStages", body=b'{"maxResults": 100}')
+    conn.request("POST", "/ListStages", body=b'{"maxResults": 100}', headers=SIGNED)
     response = conn.getresponse()
     assert len(json.loads(response.read())["stages"]) == 20
     assert conn.sock is sock, "the connection was kept"
@@ -283,22 +422,22 @@ def test_bodies_over_the_engines_limit_are_413(server):
     conn = server.connection()
     exact = create_request("at-limit", MiB - len(create_request("at-limit")))
     assert len(exact) == MiB
-    conn.request("POST", "/CreateStage", body=exact)
+    conn.request("POST", "/CreateStage", body=exact, headers=SIGNED)
     response = conn.getresponse()
     assert response.status == 200, response.read()
     response.read()
 
-    conn.request("POST", "/CreateStage", body=create_request("over", MiB))
+    conn.request("POST", "/CreateStage", body=create_request("over", MiB), headers=SIGNED)
     response = conn.getresponse()
     assert response.status == 413
     assert "at most 1048576 bytes" in json.loads(response.read())["message"]
     # The same connection goes on: the body was dropped, not left in the stream.
-    conn.request("POST", "/ListStages", body=b"{}")
+    conn.request("POST", "/ListStages", body=b"{}", headers=SIGNED)
     response = conn.getresponse()
     assert [s["name"] for s in json.loads(response.read())["stages"]] == ["at-limit"]
 
     chunks = (b"{" + b" " * (64 * 1024) for _ in range(20))
-    conn.request("POST", "/CreateStage", body=chunks, encode_chunked=True)
+    conn.request("POST", "/CreateStage", body=chunks, encode_chunked=True, headers=SIGNED)
     response = conn.getresponse()
     assert response.status == 413
     response.read()
@@ -335,7 +474,7 @@ def test_sigterm_finishes_the_request_in_flight_and_keeps_every_write(cli):
     in_flight = socket.create_connection(("127.0.0.1", s.port))
     in_flight.settimeout(30)
     in_flight.sendall(b"POST /CreateStage HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n"
-                      b"Expect: 100-continue\r\n\r\n" % len(body))
+                      b"Expect: 100-continue\r\n%s\r\n" % (len(body), SIGNED_LINES))
     # The server has taken the request and waits for its body.
     assert in_flight.recv(4096) == b"HTTP/1.1 100 Continue\r\n\r\n"
     in_flight.sendall(body[:5])
@@ -360,9 +499,71 @@ def test_sigterm_finishes_the_request_in_flight_and_keeps_every_write(cli):
     assert sorted(st["name"] for st in listed) == ["in-flight", "w0", "w1", "w2", "w3", "w4"]
 
 
+def test_sigterm_closes_idle_kept_alive_connections_at_once(cli):
+    s = Server(cli, cli.data_dir)
+    idle = s.connection()
+    idle.request("GET", "/_ivsrt/health")
+    assert idle.getresponse().read()
+    s.proc.send_signal(signal.SIGTERM)
+    # Well within the 5 s a kept-alive connection may idle.
+    assert s.proc.wait(timeout=3) == 0
+    idle.close()
+
+
 def test_sigint_exits_0(cli):
     s = Server(cli, cli.data_dir)
     assert s.stop(signal.SIGINT) == (0, "", "")
+
+
+def list_names(ivs):
+    names, token = [], None
+    while True:
+        page = ivs.list_stages(maxResults=100, **({"nextToken": token} if token else {}))
+        names += [s["name"] for s in page["stages"]]
+        token = page.get("nextToken")
+        if not token:
+            return names
+
+
+def test_two_servers_and_the_cli_share_one_store(cli):
+    a, b = Server(cli, cli.data_dir), Server(cli, cli.data_dir)
+    assert a.port != b.port
+    via_a, via_b = a.client(), b.client()
+    arn_a = via_a.create_stage(name="via-a")["stage"]["arn"]
+    arn_b = via_b.create_stage(name="via-b")["stage"]["arn"]
+    assert via_b.get_stage(arn=arn_a)["stage"]["name"] == "via-a"
+    assert via_a.get_stage(arn=arn_b)["stage"]["name"] == "via-b"
+    via_a.tag_resource(resourceArn=arn_b, tags={"by": "a"})
+    assert via_b.list_tags_for_resource(resourceArn=arn_b)["tags"] == {"by": "a"}
+    # The command line writes to the store while both serve it.
+    arn_cli = cli.json("create-stage", "--name", "via-cli")["stage"]["arn"]
+    assert via_a.get_stage(arn=arn_cli)["stage"]["name"] == "via-cli"
+    via_b.delete_stage(arn=arn_a)
+
+    # Writes through both at once, four clients each.
+    errors = []
+    ivs_of = [s.client() for s in (a, b) for _ in range(4)]
+
+    def create(n):
+        try:
+            for i in range(10):
+                ivs_of[n].create_stage(name=f"s{n}-{i}")
+        except Exception as e:  # reported below
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(len(ivs_of))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    expected = sorted(["via-b", "via-cli"] + [f"s{n}-{i}" for n in range(8) for i in range(10)])
+    assert sorted(list_names(via_a)) == sorted(list_names(via_b)) == expected
+    for s in (a, b):
+        code, _, err = s.stop()
+        assert (code, err) == (0, "")
+    listed = cli.json("list-stages", "--max-results", "100")["stages"]
+    assert sorted(st["name"] for st in listed) == expected
 
 
 def test_eight_concurrent_boto3_clients_lose_nothing(server):
@@ -387,12 +588,5 @@ def test_eight_concurrent_boto3_clients_lose_nothing(server):
     for t in threads:
         t.join()
     assert errors == []
-    ivs = server.client()
-    names, token = [], None
-    while True:
-        page = ivs.list_stages(maxResults=100, **({"nextToken": token} if token else {}))
-        names += [s["name"] for s in page["stages"]]
-        token = page.get("nextToken")
-        if not token:
-            break
+    names = list_names(server.client())
     assert sorted(names) == sorted(f"c{n}-{i}" for n in range(clients) for i in range(per_client))

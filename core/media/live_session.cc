@@ -131,9 +131,9 @@ absl::Status LiveSession::StageUpdate(const SessionParticipant& p, std::string_v
                                             .participant_id = p.participant_id});
 }
 
-absl::StatusOr<SessionParticipant> LiveSession::Join(
-    const TokenClaims& claims, std::string_view protocol,
-    const std::string (&client)[kClientAttributeCount], int64_t now) {
+absl::StatusOr<SessionParticipant> LiveSession::Join(const TokenClaims& claims,
+                                                     std::string_view protocol,
+                                                     const ClientAttributes& client, int64_t now) {
   ASSIGN_OR_RETURN(std::optional<SessionParticipant> known,
                    LoadParticipant(*txn_, stage_arn(), session_.session_id, claims.participant_id));
   if (known && known->connected) return std::move(*known);
@@ -151,7 +151,7 @@ absl::StatusOr<SessionParticipant> LiveSession::Join(
   p.can_subscribe = claims.can_subscribe;
   p.token_exp = claims.exp;
   p.protocol = std::string(protocol);
-  for (size_t i = 0; i < kClientAttributeCount; ++i) p.client[i] = client[i];
+  p.client = client;
   p.connected = true;
   if (session_.end_due != 0) {  // someone is back before the idle session ended
     RETURN_IF_ERROR(RemoveDeadline(*txn_, EndOf(stage_arn(), session_)));
@@ -249,25 +249,28 @@ absl::Status LiveSession::Unsubscribe(SessionParticipant& p, std::string_view pu
   return StopSubscription(p, publisher_id, now);
 }
 
-absl::Status LiveSession::StopSubscriptionsTo(std::string_view publisher_id, int64_t now) {
-  std::vector<SessionParticipant> subscribers;
-  std::string_view failure;
+absl::StatusOr<std::vector<SessionParticipant>> LiveSession::ParticipantsWhere(
+    const std::function<bool(const SessionParticipant&)>& wanted) {
+  std::vector<SessionParticipant> found;
+  bool corrupt = false;
   std::string prefix = ParticipantOrderPrefix(stage_arn(), session_.session_id);
   RETURN_IF_ERROR(txn_->Scan(store::Table::kSessionParticipants, prefix, prefix,
                              [&](std::string_view, std::string_view value) {
                                absl::StatusOr<SessionParticipant> p = DecodeParticipant(value);
-                               if (!p.ok()) {
-                                 failure = "corrupt session participant record";
-                                 return false;
-                               }
-                               const auto& subs = p->subscriptions;
-                               if (std::find(subs.begin(), subs.end(), publisher_id) !=
-                                   subs.end()) {
-                                 subscribers.push_back(std::move(*p));
-                               }
-                               return true;
+                               corrupt = !p.ok();
+                               if (!corrupt && wanted(*p)) found.push_back(std::move(*p));
+                               return !corrupt;
                              }));
-  if (!failure.empty()) return InternalError(failure);
+  if (corrupt) return InternalError("corrupt session participant record");
+  return found;
+}
+
+absl::Status LiveSession::StopSubscriptionsTo(std::string_view publisher_id, int64_t now) {
+  ASSIGN_OR_RETURN(std::vector<SessionParticipant> subscribers,
+                   ParticipantsWhere([&](const SessionParticipant& p) {
+                     return std::find(p.subscriptions.begin(), p.subscriptions.end(),
+                                      publisher_id) != p.subscriptions.end();
+                   }));
   for (SessionParticipant& s : subscribers) RETURN_IF_ERROR(StopSubscription(s, publisher_id, now));
   return absl::OkStatus();
 }
@@ -302,20 +305,8 @@ absl::Status LiveSession::End(int64_t at) {
 }
 
 absl::Status LiveSession::EndForDeletedStage(int64_t now) {
-  std::vector<SessionParticipant> connected;
-  std::string_view failure;
-  std::string prefix = ParticipantOrderPrefix(stage_arn(), session_.session_id);
-  RETURN_IF_ERROR(txn_->Scan(store::Table::kSessionParticipants, prefix, prefix,
-                             [&](std::string_view, std::string_view value) {
-                               absl::StatusOr<SessionParticipant> p = DecodeParticipant(value);
-                               if (!p.ok()) {
-                                 failure = "corrupt session participant record";
-                                 return false;
-                               }
-                               if (p->connected) connected.push_back(std::move(*p));
-                               return true;
-                             }));
-  if (!failure.empty()) return InternalError(failure);
+  ASSIGN_OR_RETURN(std::vector<SessionParticipant> connected,
+                   ParticipantsWhere([](const SessionParticipant& p) { return p.connected; }));
   for (const SessionParticipant& p : connected) {
     if (p.publishing) RETURN_IF_ERROR(StageUpdate(p, "Participant Unpublished", now));
     RETURN_IF_ERROR(RemoveDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
@@ -361,10 +352,22 @@ absl::Status ApplyDeadline(store::Txn& txn, const OpContext& ctx, const Deadline
 
 absl::Status ApplyDueTransitions(const OpContext& ctx) {
   const int64_t now = absl::ToUnixSeconds(ctx.now);
+  DeadlineCache& cache = ctx.services->deadlines;
+  // Nothing written since the first deadline was last read: no read transaction needed.
+  const uint64_t last_txn = ctx.services->store->LastTxnId();
+  {
+    std::lock_guard<std::mutex> lock(cache.mu);
+    if (last_txn != 0 && cache.txn_id == last_txn && cache.first_due > now) {
+      return absl::OkStatus();
+    }
+  }
   bool due = false;
   RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(std::optional<Deadline> first, FirstDeadline(txn));
     due = first && first->due <= now;
+    std::lock_guard<std::mutex> lock(cache.mu);
+    cache.txn_id = txn.Id();
+    cache.first_due = first ? first->due : DeadlineCache::kNone;
     return absl::OkStatus();
   }));
   if (!due) return absl::OkStatus();

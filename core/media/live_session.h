@@ -5,9 +5,11 @@
 #define IVSRT_CORE_MEDIA_LIVE_SESSION_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -45,8 +47,7 @@ class LiveSession {
   // Connects the token's participant (a first join, or a reconnect keeping firstJoinTime):
   // JOINED. A participant already connected stays as it is.
   absl::StatusOr<SessionParticipant> Join(const TokenClaims& claims, std::string_view protocol,
-                                          const std::string (&client)[kClientAttributeCount],
-                                          int64_t now);
+                                          const ClientAttributes& client, int64_t now);
   // The connected participant `participant_id`; ResourceNotFoundException otherwise.
   absl::StatusOr<SessionParticipant> Connected(std::string_view participant_id);
 
@@ -79,6 +80,9 @@ class LiveSession {
   absl::Status StageUpdate(const SessionParticipant& p, std::string_view event_name, int64_t now);
   absl::Status StopSubscription(SessionParticipant& subscriber, std::string_view publisher_id,
                                 int64_t now);
+  // The session's participants for which `wanted` is true, in join order.
+  absl::StatusOr<std::vector<SessionParticipant>> ParticipantsWhere(
+      const std::function<bool(const SessionParticipant&)>& wanted);
   // Stops every other participant's subscription to `publisher_id`.
   absl::Status StopSubscriptionsTo(std::string_view publisher_id, int64_t now);
 

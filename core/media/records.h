@@ -3,6 +3,7 @@
 #ifndef IVSRT_CORE_MEDIA_RECORDS_H_
 #define IVSRT_CORE_MEDIA_RECORDS_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@ void WriteSession(JsonWriter& w, const SessionRecord& s);
 inline constexpr std::string_view kClientAttributes[] = {
     "browserName", "browserVersion", "ispName", "osName", "osVersion", "sdkVersion"};
 inline constexpr size_t kClientAttributeCount = std::size(kClientAttributes);
+using ClientAttributes = std::array<std::string, kClientAttributeCount>;
 
 struct SessionParticipant {
   uint64_t seq = 0;  // join order within the session
@@ -41,7 +43,7 @@ struct SessionParticipant {
   std::string user_id;
   std::string attributes_json;  // the token's attributes object; "" when it had none
   std::string protocol;         // WHIP, RTMP or RTMPS
-  std::string client[kClientAttributeCount];
+  ClientAttributes client;
   int64_t first_join = 0;
   int64_t token_exp = 0;  // when the connection's token expires
   bool connected = false;

@@ -35,8 +35,7 @@ std::string Refused(std::string_view member, std::string_view value) {
 
 // JoinStage's "client": the model's ParticipantClientAttribute members, each at most 128
 // characters of [a-zA-Z0-9-_.,:;\s].
-absl::Status ReadClient(simdjson::dom::object request,
-                        std::string (&client)[media::kClientAttributeCount]) {
+absl::Status ReadClient(simdjson::dom::object request, media::ClientAttributes& client) {
   simdjson::dom::element element;
   if (request["client"].get(element) != simdjson::SUCCESS) return absl::OkStatus();
   simdjson::dom::object object;
@@ -112,7 +111,7 @@ absl::StatusOr<std::string> JoinStage(const OpContext& ctx, std::string_view bod
   ASSIGN_OR_RETURN(simdjson::dom::object request, ParseObject(parser, body));
   ASSIGN_OR_RETURN(std::string_view token, RequiredString(request, "token"));
   ASSIGN_OR_RETURN(std::string_view protocol, ReadProtocol(request));
-  std::string client[media::kClientAttributeCount];
+  media::ClientAttributes client;
   RETURN_IF_ERROR(ReadClient(request, client));
   const int64_t now = absl::ToUnixSeconds(ctx.now);
   std::string response;

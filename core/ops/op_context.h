@@ -4,6 +4,7 @@
 #define IVSRT_CORE_OPS_OP_CONTEXT_H_
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,17 @@ inline constexpr std::string_view kSigningKeyMetaKey = "signing_key";
 // The meta key of the store's format version (core/store_format.h; kept across ivsrt:Reset).
 inline constexpr std::string_view kFormatVersionMetaKey = "format_version";
 
+struct DeadlineCache {
+  DeadlineCache() = default;
+  // Moving (Services is built as a temporary) makes a fresh, empty cache.
+  DeadlineCache(DeadlineCache&& /*unused*/) noexcept {}
+  DeadlineCache& operator=(DeadlineCache&&) = delete;
+
+  std::mutex mu;
+  uint64_t txn_id = 0;    // 0: nothing known
+  int64_t first_due = 0;  // unix seconds; kNone when there is none
+  static constexpr int64_t kNone = INT64_MAX;
+};
 
 // Shared by every request of one engine; immutable but for the clock.
 struct Services {
@@ -34,6 +46,9 @@ struct Services {
   // How long a stage session outlives its last participant (engine option
   // session_end_delay_seconds; core/media/live_session.h).
   int64_t session_end_delay_seconds = 180;
+  // The earliest media-plane deadline as of a store transaction id, so that a call finds
+  // nothing due without a read transaction while nothing was written (core/media/).
+  DeadlineCache deadlines;
 };
 
 struct OpContext {

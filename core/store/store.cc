@@ -270,6 +270,15 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
   }
 }
 
+uint64_t Store::LastTxnId() {
+  if (inherited()) return 0;
+  // The meta pages live in the map, which a resize replaces.
+  std::shared_lock<std::shared_mutex> lock(resize_mu_);
+  MDB_envinfo info;
+  if (mdb_env_info(env_.get(), &info) != MDB_SUCCESS) return 0;
+  return info.me_last_txnid;
+}
+
 absl::StatusOr<size_t> Store::UsedBytes() {
   std::shared_lock<std::shared_mutex> lock(resize_mu_);
   MDB_envinfo info;

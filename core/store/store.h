@@ -55,6 +55,9 @@ class Store {
   // then fail (InternalError) without touching LMDB, and closing it leaves the
   // parent's environment alone. Store::Open in the child opens its own.
   bool inherited() const;
+  // The id of the last write transaction any process committed (LMDB's me_last_txnid): while
+  // it stays the same, nothing in the store changed. 0 when it cannot be read.
+  uint64_t LastTxnId();
   // Bytes of the map in use (last page number x page size), for size reports.
   absl::StatusOr<size_t> UsedBytes();
   // Reader slots taken in the store's reader table, by every process (for tests

@@ -46,6 +46,8 @@ class Txn {
     if (txn_ != nullptr) mdb_txn_abort(txn_);
   }
 
+  // The transaction's id: for a read transaction, that of the write it sees last.
+  uint64_t Id() const { return mdb_txn_id(txn_); }
   // Gives up the handle, unfinished, to the caller (to reset and pool a read transaction).
   MDB_txn* Release() {
     MDB_txn* txn = txn_;

@@ -35,9 +35,9 @@ type TokenClaims struct {
 // TokenVerification is the engine's verdict on a participant token.
 type TokenVerification struct {
 	Valid bool `json:"valid"`
-	// Reason, when not Valid: "malformed", "bad_signature", "expired", "revoked" or
-	// "stage_deleted".
-	Reason string `json:"reason,omitempty"`
+	// Reason, when not Valid: RefusedMalformed, RefusedBadSignature, RefusedExpired,
+	// RefusedRevoked or RefusedStageDeleted, the reasons Join refuses the token with.
+	Reason TokenRefusal `json:"reason,omitempty"`
 	// Claims are the token's claims when the engine could read them.
 	Claims *TokenClaims `json:"claims,omitempty"`
 	// Raw is the whole response of ivsrt:VerifyParticipantToken.

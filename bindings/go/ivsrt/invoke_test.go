@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -251,7 +252,7 @@ func TestInvokeParticipantTokens(t *testing.T) {
 	}
 
 	// A tampered token fails.
-	bad, err := e.VerifyParticipantToken(ctx, tok[:len(tok)-2]+flip(tok[len(tok)-2:]))
+	bad, err := e.VerifyParticipantToken(ctx, tamper(tok))
 	if err != nil || bad.Valid {
 		t.Fatalf("tampered token: %v %+v", err, bad)
 	}
@@ -354,6 +355,7 @@ func TestOptions(t *testing.T) {
 		{Durability: "sometimes"},
 		{Seed: ivsrt.Int64(-1)},
 		{Quotas: map[string]int{"nonsense": 1}},
+		{SessionEndDelaySeconds: ivsrt.Int64(86401)},
 	} {
 		_, err := ivsrt.Open(bad)
 		var ie *ivsrt.Error
@@ -420,6 +422,14 @@ func TestDataDirPersists(t *testing.T) {
 	if str(t, invoke(t, e2, "GetStage", obj{"arn": arn}), "stage.name") != "kept" {
 		t.Fatal("stage not kept in DataDir")
 	}
+}
+
+// tamper changes the first character of the token's signature, which holds the signature's
+// first 6 bits: the last character holds padding bits too, and changing those makes a
+// non-canonical encoding, which is malformed rather than badly signed.
+func tamper(tok string) string {
+	i := strings.LastIndex(tok, ".") + 1
+	return tok[:i] + flip(tok[i:i+1]) + tok[i+1:]
 }
 
 func flip(s string) string {

@@ -38,9 +38,13 @@ type Options struct {
 	Quotas map[string]int
 	// Strict rejects request members the API does not define.
 	Strict bool
+	// SessionEndDelaySeconds, when set, is how long a stage session outlives its last
+	// participant, in seconds of the engine clock (0 to 86400; default 180, for the docs'
+	// "a few minutes").
+	SessionEndDelaySeconds *int64
 }
 
-// Int64 returns a pointer to v, for Options.Seed.
+// Int64 returns a pointer to v, for Options.Seed and Options.SessionEndDelaySeconds.
 func Int64(v int64) *int64 { return &v }
 
 // region returns the effective region.
@@ -86,6 +90,9 @@ func (o *Options) json() ([]byte, error) {
 	}
 	if o.Strict {
 		m["strict"] = true
+	}
+	if o.SessionEndDelaySeconds != nil {
+		m["session_end_delay_seconds"] = *o.SessionEndDelaySeconds
 	}
 	return json.Marshal(m)
 }

@@ -88,7 +88,13 @@ IVSRT_EXPORT int ivsrt_version_number(void);
  *   "seed":       non-negative integer; deterministic ids, tokens and signing key.
  *   "clock":      "system" (default) or an ISO-8601 instant such as "2026-01-02T03:04:05Z"
  *                 that starts a manual clock (see the test-control operations).
- *   "quotas":     object {"stages": N}: stages per account and region, default 1000.
+ *   "quotas":     object of non-negative integers, each optional: resources per account and
+ *                 region ("stages" 1000, "compositions" 20, "encoderConfigurations" 20,
+ *                 "storageConfigurations" 5, "publicKeys" 3, "ingestConfigurations" 100,
+ *                 AWS's defaults) and participants subscribed at once per stage
+ *                 ("stageSubscribers" 10000).
+ *   "session_end_delay_seconds": 0..86400, default 180; how long a stage session outlives its
+ *                 last participant (README, "The simulated media plane").
  *   "strict":     boolean, default false; true rejects unknown request members.
  * Unknown or invalid options fail with IVSRT_EOPTIONS.
  * On success *engine_out is a new engine, released with ivsrt_engine_close().

@@ -278,6 +278,7 @@ func Open(t *testing.T, raw json.RawMessage) *ivsrt.Engine {
 		Clock      string         `json:"clock"`
 		Quotas     map[string]int `json:"quotas"`
 		Strict     bool           `json:"strict"`
+		EndDelay   *int64         `json:"session_end_delay_seconds"`
 	}
 	if len(raw) > 0 {
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -287,7 +288,7 @@ func Open(t *testing.T, raw json.RawMessage) *ivsrt.Engine {
 		}
 	}
 	opts := ivsrt.Options{Region: o.Region, AccountID: o.AccountID, Durability: ivsrt.Durability(o.Durability),
-		Seed: o.Seed, Quotas: o.Quotas, Strict: o.Strict}
+		Seed: o.Seed, Quotas: o.Quotas, Strict: o.Strict, SessionEndDelaySeconds: o.EndDelay}
 	if o.DataDir != "" {
 		opts.DataDir = filepath.Join(t.TempDir(), o.DataDir)
 	}

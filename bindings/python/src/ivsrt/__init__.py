@@ -2,7 +2,9 @@
 
 An embedded, stateful, validating engine (libivsrt, through cffi) that answers the AWS API:
 directly (``Engine.invoke``), through a real boto3 client answered in-process
-(``Engine.client``), or for every ivs-realtime client of the process (``mock_ivs_realtime``).
+(``Engine.client``), or for every ivs-realtime client of the process (``mock_ivs_realtime``);
+and simulated participants that join stages, publish and subscribe (``Engine.join``), with
+the EventBridge stream they cause (``Engine.events``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,15 @@ from ._errors import (  # noqa: E402
     UnknownOperationException,
     ValidationException,
 )
+from ._events import EventBatch, EventBridgeEvent  # noqa: E402
 from ._mock import MockIvsRealtime, active_engine, mock_ivs_realtime  # noqa: E402
+from ._participant import (  # noqa: E402
+    JoinRefused,
+    Participant,
+    PublishError,
+    SubscribeError,
+    TokenExchangeRefused,
+)
 
 __version__ = "0.1.0"
 
@@ -40,14 +50,21 @@ __all__ = [
     "Engine",
     "EngineClosed",
     "Error",
+    "EventBatch",
+    "EventBridgeEvent",
     "HttpResponse",
     "InternalServerException",
     "InvalidArgument",
     "InvalidOptions",
+    "JoinRefused",
     "MockIvsRealtime",
+    "Participant",
     "PendingVerification",
+    "PublishError",
     "ResourceNotFoundException",
     "ServiceQuotaExceededException",
+    "SubscribeError",
+    "TokenExchangeRefused",
     "UnknownOperationException",
     "ValidationException",
     "active_engine",

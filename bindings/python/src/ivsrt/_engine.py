@@ -20,7 +20,9 @@ from typing import (
 )
 
 from ._errors import EngineClosed, Error, error_class, make_error
+from ._events import EventBatch, receive_events
 from ._native import ffi, lib
+from ._participant import Participant, join
 
 if TYPE_CHECKING:
     from _cffi_backend import FFI
@@ -162,7 +164,10 @@ class Engine:
     Every argument maps to an option of ``ivsrt_engine_open``; ``None`` leaves the library's
     default. ``data_dir=None`` gives a private temporary store, removed at :meth:`close`.
     ``clock`` is ``"system"`` or an instant (ISO-8601 string or datetime) starting a manual
-    clock. ``quotas`` is e.g. ``{"stages": 5}``. ``strict=True`` rejects unknown request members.
+    clock. ``quotas`` is e.g. ``{"stages": 5}`` (also ``"stageSubscribers"``, 10,000 by
+    default). ``session_end_delay_seconds`` (0..86400, library default 180) is how long a
+    stage's session outlives its last participant. ``strict=True`` rejects unknown request
+    members.
 
     One engine may be used from any number of threads at once. :meth:`close` waits for calls
     in flight; calls made after it raise :class:`ivsrt.EngineClosed`.
@@ -178,6 +183,7 @@ class Engine:
         durability: Optional[str] = None,
         quotas: Optional[Mapping[str, int]] = None,
         strict: bool = False,
+        session_end_delay_seconds: Optional[int] = None,
     ) -> None:
         options: Dict[str, Any] = {"region": region, "account_id": account_id}
         if data_dir is not None:
@@ -192,6 +198,8 @@ class Engine:
             options["quotas"] = dict(quotas)
         if strict:
             options["strict"] = True
+        if session_end_delay_seconds is not None:
+            options["session_end_delay_seconds"] = session_end_delay_seconds
         raw = json.dumps(options).encode("utf-8")
 
         engine_out = ffi.new("ivsrt_engine **")
@@ -302,6 +310,46 @@ class Engine:
         Reasons: ``malformed``, ``bad_signature``, ``expired``, ``revoked``, ``stage_deleted``.
         """
         return self.invoke("ivsrt:VerifyParticipantToken", {"token": token})
+
+    def join(
+        self,
+        token: str,
+        *,
+        protocol: str = "WHIP",
+        browser_name: Optional[str] = None,
+        browser_version: Optional[str] = None,
+        os_name: Optional[str] = None,
+        os_version: Optional[str] = None,
+        sdk_version: Optional[str] = None,
+        isp_name: Optional[str] = None,
+    ) -> Participant:
+        """Joins the stage of ``token`` as a simulated client (``ivsrt:JoinStage``).
+
+        ``protocol`` is ``"WHIP"``, ``"RTMP"`` or ``"RTMPS"``; the client attributes (each at
+        most 128 characters of ``[a-zA-Z0-9-_.,:;\\s]``) are what GetParticipant reports.
+        The first join of an idle stage starts a session; joining again with the same token
+        reconnects the same participant. A refused token raises
+        :class:`ivsrt.JoinRefused` (``.reason``); a bad argument ValidationException.
+        """
+        client = {
+            "browser_name": browser_name,
+            "browser_version": browser_version,
+            "os_name": os_name,
+            "os_version": os_version,
+            "sdk_version": sdk_version,
+            "isp_name": isp_name,
+        }
+        return join(self, token, protocol, client)
+
+    def events(self, cursor: Optional[str] = None, max_events: Optional[int] = None) -> EventBatch:
+        """The EventBridge events after ``cursor`` (``ivsrt:ReceiveEvents``), oldest first.
+
+        ``cursor`` None starts at the oldest event kept (the last 10,000); ``max_events``
+        1..1000, None for 100. Returns ``EventBatch(events, cursor)``: pass its cursor on
+        to read only later events. The events are the store's, so every engine on the same
+        ``data_dir`` reads them.
+        """
+        return receive_events(self, cursor, max_events)
 
     def set_clock(self, time: Instant) -> str:
         """Starts (or moves) the manual clock to ``time``; returns it as ISO-8601."""
