@@ -48,6 +48,38 @@ std::string MustInvoke(ivsrt_engine* engine, std::string_view operation, std::st
   return response;
 }
 
+void Invoke(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
+            const std::string& body) {
+  for (auto _ : state) {
+    char* out = nullptr;
+    size_t len = 0;
+    ivsrt_error* error = nullptr;
+    int rc =
+        ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error);
+    if (rc != IVSRT_OK) {
+      state.SkipWithError(ivsrt_error_message(error));
+      ivsrt_error_free(error);
+      break;
+    }
+    benchmark::DoNotOptimize(out);
+    ivsrt_free(out);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+char* InvokeOrSkip(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
+                   const std::string& body) {
+  char* out = nullptr;
+  size_t len = 0;
+  ivsrt_error* error = nullptr;
+  if (ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error) !=
+      IVSRT_OK) {
+    state.SkipWithError(ivsrt_error_message(error));
+    ivsrt_error_free(error);
+  }
+  return out;
+}
+
 std::string StringMember(std::string_view json, std::string_view member) {
   std::string needle = "\"" + std::string(member) + "\":\"";
   size_t at = json.find(needle);

@@ -1,7 +1,10 @@
 // Shared helpers of the benchmark programs: engines opened through the C ABI,
-// requests that must succeed, and process measurements (peak RSS, file sizes).
+// requests that must succeed, the timed ivsrt_invoke loop, and process
+// measurements (peak RSS, file sizes).
 #ifndef IVSRT_BENCH_BENCH_COMMON_H_
 #define IVSRT_BENCH_BENCH_COMMON_H_
+
+#include <benchmark/benchmark.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +25,16 @@ ivsrt_engine* OpenEngine(std::string_view durability, std::string_view data_dir 
 
 // ivsrt_invoke that must succeed; returns the response JSON.
 std::string MustInvoke(ivsrt_engine* engine, std::string_view operation, std::string_view body);
+
+// The timed loop of a benchmark that sends one request over and over; marks the
+// benchmark failed on the first error.
+void Invoke(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
+            const std::string& body);
+
+// ivsrt_invoke's output (the caller frees it), or nullptr after marking the
+// benchmark failed.
+char* InvokeOrSkip(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
+                   const std::string& body);
 
 // The value of the first "member":"..." string in `json` (enough for ARNs and
 // ids in responses whose layout the AWS API fixes).

@@ -1,7 +1,7 @@
 // The cost of each operation through ivsrt_invoke (nosync and sync), of request
 // parsing and validation alone, of the HTTP entry against ivsrt_invoke, and of
 // the store's own transactions (the floors the operations stand on). Store of
-// 1000 stages.
+// 1000 stages. The media plane's operations are in media_ops_bench.cc, linked in.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -42,39 +42,6 @@ Fixture& Engine(std::string_view name) {
                      "participantId");
   }
   return f;
-}
-
-void Invoke(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
-            const std::string& body) {
-  for (auto _ : state) {
-    char* out = nullptr;
-    size_t len = 0;
-    ivsrt_error* error = nullptr;
-    int rc =
-        ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error);
-    if (rc != IVSRT_OK) {
-      state.SkipWithError(ivsrt_error_message(error));
-      ivsrt_error_free(error);
-      break;
-    }
-    benchmark::DoNotOptimize(out);
-    ivsrt_free(out);
-  }
-  state.SetItemsProcessed(state.iterations());
-}
-
-// ivsrt_invoke's output, or nullptr after marking the benchmark failed.
-char* InvokeOrSkip(benchmark::State& state, ivsrt_engine* engine, std::string_view op,
-                   const std::string& body) {
-  char* out = nullptr;
-  size_t len = 0;
-  ivsrt_error* error = nullptr;
-  if (ivsrt_invoke(engine, op.data(), op.size(), body.data(), body.size(), &out, &len, &error) !=
-      IVSRT_OK) {
-    state.SkipWithError(ivsrt_error_message(error));
-    ivsrt_error_free(error);
-  }
-  return out;
 }
 
 std::string StorageBody(uint64_t i) {

@@ -243,8 +243,24 @@ def main() -> int:
                  "BM_Invoke_CreateParticipantToken/nosync")]
         w("")
         w("HTTP entry (`ivsrt_http`, SDK-like headers) against `ivsrt_invoke`, CPU: " + "; ".join(
-            f"{op} {us(cpu(h))} vs {us(cpu(i))} (+{us(cpu(h) - cpu(i))})"
+            f"{op} {us(cpu(h))} vs {us(cpu(i))} "
+            f"({'+' if cpu(h) >= cpu(i) else '−'}{us(abs(cpu(h) - cpu(i)))})"
             for op, h, i in http if cpu(h) is not None and cpu(i) is not None) + ".")
+        media = [("JoinStage of a fresh token", "BM_Invoke_JoinStage",
+                  "CreateParticipantToken", "BM_Invoke_CreateParticipantToken/nosync"),
+                 ("Publish/Unpublish, 1,000 participants in the session",
+                  "BM_Invoke_PublishUnpublish/participants:1000", "1 participant",
+                  "BM_Invoke_PublishUnpublish/participants:1"),
+                 ("ListParticipants (page of 100)", "BM_Invoke_ListParticipants100",
+                  "ListStages (page of 100)", "BM_Invoke_ListStages100"),
+                 ("GetStage with a live session", "BM_Invoke_GetStage_LiveSession",
+                  "without", "BM_Invoke_GetStage")]
+        pairs = [f"{label} {us(cpu(a))} vs {other} {us(cpu(b))} ({cpu(a) / cpu(b):.2f}×)"
+                 for label, a, other, b in media if cpu(a) and cpu(b)]
+        if pairs:
+            w("")
+            w("The media plane (`ivsrt:` test-control operations and ListParticipants, an engine "
+              "of their own), CPU: " + "; ".join(pairs) + ".")
         w("")
         w("`BM_Invoke_*` go through the C ABI; `BM_CoreEngine_GetStage` is `ivsrt::Engine::Invoke` "
           "under it; `BM_Validate_*` parse and validate a body alone (`ValidateRequest`); "

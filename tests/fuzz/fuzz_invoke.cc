@@ -7,8 +7,11 @@
 // ValidationException or UnknownOperationException),
 // with the matching code and status; no InternalServerException; every
 // response of a model operation fits its output shape; every participant token
-// handed out verifies; and ListStages shows exactly the stages created and not
-// deleted.
+// handed out verifies; ListStages shows exactly the stages created and not
+// deleted; ivsrt:JoinStage answers joined with a session id of the model's
+// pattern on a stage of the input, or one of the documented reasons; and at the
+// end of each input, the media plane's oracle (media_oracle.h) holds.
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <set>
@@ -18,6 +21,7 @@
 #include "ivsrt/ivsrt.h"
 #include "simdjson.h"
 #include "tests/fuzz/fuzz_support.h"
+#include "tests/fuzz/media_oracle.h"
 
 namespace {
 
@@ -86,12 +90,37 @@ std::set<std::string> ListAllStages(simdjson::dom::parser& parser) {
       [](const std::string&) {});
 }
 
+// ivsrt:JoinStage's answer: {"joined": true, "participantId", "stageArn", "sessionId"}
+// on a stage this input created, or {"joined": false, "reason"} of the contract.
+void CheckJoin(simdjson::dom::parser& parser, const std::string& body, State& state) {
+  simdjson::dom::object root = ivsrt_fuzz::ParseObject(parser, body, "JoinStage output");
+  bool joined = false;
+  Check(root["joined"].get_bool().get(joined) == simdjson::SUCCESS, "JoinStage without joined",
+        body);
+  if (!joined) {
+    std::string_view reason = ivsrt_fuzz::StringAt(root, "/reason");
+    Check(reason == "malformed" || reason == "bad_signature" || reason == "expired" ||
+              reason == "revoked" || reason == "stage_deleted",
+          "JoinStage refused with an undocumented reason", body);
+    return;
+  }
+  std::string arn(ivsrt_fuzz::StringAt(root, "/stageArn"));
+  std::string_view sid = ivsrt_fuzz::StringAt(root, "/sessionId");
+  bool sid_ok = sid.size() == 16 && sid.starts_with("st-");
+  for (char c : sid.substr(3)) sid_ok &= std::isalnum(static_cast<unsigned char>(c)) != 0;
+  Check(sid_ok, "JoinStage's sessionId does not match st-[a-zA-Z0-9]{13}", body);
+  Check(!ivsrt_fuzz::StringAt(root, "/participantId").empty(), "JoinStage without participantId",
+        body);
+  Check(state.Tracks(arn), "JoinStage joined a stage the input does not have", body);
+  state.joined_stages.insert(arn);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   std::string options =
       R"({"durability": "nosync", "seed": 1, "clock": "2026-01-02T03:04:05Z",
-          "quotas": {"stages": 20}})";
+          "quotas": {"stages": 20, "stageSubscribers": 3}})";
   ivsrt_error* error = nullptr;
   if (ivsrt_engine_open(options.data(), options.size(), &engine, &error) != IVSRT_OK) {
     ivsrt_fuzz::Fail("cannot open the engine", ivsrt_error_message(error));
@@ -128,6 +157,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         Check(!arn.empty() && !state.Tracks(arn), "CreateStage without a new arn", r.body);
         state.stages.push_back(arn);
       }
+      if (op == "ivsrt:JoinStage") CheckJoin(parser, r.body, state);
     }
     // A failed call must change nothing: checked after the next success or at
     // the end.
@@ -136,5 +166,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   ivsrt_fuzz::Reconcile(ListAllStages(parser), false, "(end of input)", state);
+  ivsrt_fuzz::CheckMediaPlane(parser, state, [](std::string_view op, std::string_view body) {
+    Result r = Invoke(op, body);
+    return ivsrt_fuzz::Answer{r.error_type, r.body};
+  });
   return 0;
 }

@@ -2,11 +2,14 @@
 // model.
 //
 // An input is up to kMaxRecords records separated by "\n~~~\n"; each record is
-// one call. Before a call, the placeholders $ARN, $ARN2, $PID, $TOKEN, $NEXT, $SC
-// and $EC in it are replaced by the newest stage ARN, the oldest stage ARN, the
-// last participant id, the last participant token, the last nextToken, and the
-// last storage and encoder configuration ARNs the engine returned, so that seeds
-// (and their mutants) reach past "not found".
+// one call. Before a call, the placeholders in it are replaced by what the
+// engine returned so far in the input, so that seeds (and their mutants) reach
+// past "not found": $ARN and $ARN2 the newest and the oldest stage ARN; $TOKEN
+// and $PID the last participant token and participant id (a token's, or the one
+// ivsrt:JoinStage connected); $TOKEN2 and $PID2 the input's first token and its
+// participant; $SID the last stage session id; $NEXT the last nextToken; $CUR
+// the last ivsrt:ReceiveEvents cursor; $SC and $EC the last storage and encoder
+// configuration ARNs.
 #ifndef IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 #define IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
@@ -26,7 +29,9 @@
 
 namespace ivsrt_fuzz {
 
-inline constexpr size_t kMaxRecords = 16;
+// 32: enough for thirteen participants to get a token and join one stage (the
+// twelve-publisher limit).
+inline constexpr size_t kMaxRecords = 32;
 inline constexpr std::string_view kSeparator = "\n~~~\n";
 
 // A failed invariant: print what broke and abort, so libFuzzer saves the input.
@@ -165,7 +170,10 @@ inline void Reset(ivsrt_engine* engine) {
 struct State {
   std::vector<std::string> stages;  // created and not deleted, in creation order
   std::string participant_id, token, next_token;
+  std::string first_participant_id, first_token;  // of the input's first token
+  std::string session_id, cursor;
   std::string storage_configuration, encoder_configuration;  // the last ARN of each returned
+  std::set<std::string> joined_stages;  // stages ivsrt:JoinStage connected someone to
 
   void Clear() { *this = State(); }
   std::string Substitute(std::string_view in) const {
@@ -180,8 +188,10 @@ struct State {
       };
       if (in[i] == '$' &&
           (take("$ARN2", stages.empty() ? "" : stages.front()) ||
-           take("$ARN", stages.empty() ? "" : stages.back()) || take("$PID", participant_id) ||
-           take("$TOKEN", token) || take("$NEXT", next_token) ||
+           take("$ARN", stages.empty() ? "" : stages.back()) ||
+           take("$PID2", first_participant_id) || take("$PID", participant_id) ||
+           take("$TOKEN2", first_token) || take("$TOKEN", token) || take("$SID", session_id) ||
+           take("$NEXT", next_token) || take("$CUR", cursor) ||
            take("$SC", storage_configuration) || take("$EC", encoder_configuration))) {
         continue;
       }
@@ -213,8 +223,17 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::stri
       tokens.emplace_back(StringAt(t, "/token"), StringAt(t, "/participantId"));
     }
   }
-  std::string_view next;
-  if (root["nextToken"].get_string().get(next) == simdjson::SUCCESS) state.next_token = next;
+  std::string_view text;
+  if (root["nextToken"].get_string().get(text) == simdjson::SUCCESS) state.next_token = text;
+  if (root["cursor"].get_string().get(text) == simdjson::SUCCESS) state.cursor = text;
+  // ivsrt:JoinStage's answer, GetStageSession's and ListStageSessions' (newest first).
+  if (root["participantId"].get_string().get(text) == simdjson::SUCCESS) {
+    state.participant_id = text;
+  }
+  for (std::string_view pointer :
+       {"/sessionId", "/stageSession/sessionId", "/stageSessions/0/sessionId"}) {
+    if (!StringAt(root, pointer).empty()) state.session_id = StringAt(root, pointer);
+  }
   if (root["storageConfiguration"].get(e) == simdjson::SUCCESS) {
     state.storage_configuration = StringAt(e, "/arn");
   }
@@ -225,6 +244,10 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::stri
     Check(!token.empty() && !id.empty(), "participant token without token or id", body);
     state.token = token;
     state.participant_id = id;
+    if (state.first_token.empty()) {
+      state.first_token = token;
+      state.first_participant_id = id;
+    }
     std::string request = "{\"token\": \"" + token + "\"}";
     char* out = nullptr;
     size_t len = 0;
