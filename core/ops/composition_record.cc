@@ -154,10 +154,8 @@ absl::StatusOr<CompositionBody> DecodeCompositionBody(std::string_view json) {
 
 absl::StatusOr<LoadedComposition> LoadComposition(const store::Txn& txn, const OpContext& ctx,
                                                   std::string_view arn) {
-  ASSIGN_OR_RETURN(resources::Resource resource,
-                   resources::Load(txn, ctx, resources::ResourceType::kComposition, arn));
-  ASSIGN_OR_RETURN(CompositionBody body, DecodeCompositionBody(resource.body));
-  return LoadedComposition{std::move(resource), std::move(body)};
+  return resources::LoadDecoded(txn, ctx, resources::ResourceType::kComposition, arn,
+                                &DecodeCompositionBody);
 }
 
 absl::StatusOr<std::vector<LoadedComposition>> CompositionsOfStage(const store::Txn& txn,

@@ -59,10 +59,7 @@ std::string EncodeCompositionBody(const CompositionBody& body);
 absl::StatusOr<CompositionBody> DecodeCompositionBody(std::string_view body);
 
 // The composition `arn` names (resources::Load for compositions) with its body decoded.
-struct LoadedComposition {
-  resources::Resource resource;
-  CompositionBody body;
-};
+using LoadedComposition = resources::Loaded<CompositionBody>;
 absl::StatusOr<LoadedComposition> LoadComposition(const store::Txn& txn, const OpContext& ctx,
                                                   std::string_view arn);
 // Every composition of the stage `stage_arn` in the caller's partition, whatever its state, in
