@@ -189,11 +189,11 @@ absl::StatusOr<std::string> ListCompositions(const OpContext& ctx, const Value& 
                                     .max_results = MaxResults(request, kDefaultPage),
                                     .next_token = StringOr(request, In::nextToken, "")};
   resources::ListFilter keep;
+  simdjson::dom::parser parser;  // one per List: the filter reads every summary
   if (!stage.empty() || !encoder.empty()) {
     keep = [&](const store::Txn& txn, std::string_view arn,
                std::string_view summary) -> absl::StatusOr<bool> {
       if (!stage.empty()) {
-        simdjson::dom::parser parser;
         std::string_view of;
         if (parser.parse(summary.data(), summary.size())["stageArn"].get_string().get(of) !=
                 simdjson::SUCCESS ||
