@@ -75,6 +75,56 @@ TEST_F(CompositionsTest, RecordingPrefixNamesTheCompositionAndTheDestination) {
   EXPECT_NE(c.Str("composition/destinations/0/id"), destination);
 }
 
+// StopComposition on a STOPPING composition changes nothing: it is STOPPED 2 s after the
+// first stop, not after the second.
+TEST_F(CompositionsTest, StoppingAgainChangesNothing) {
+  const std::string stage = CreateStageArn();
+  const std::string arn = Start(stage, Channel(0)).Str("composition/arn");
+  const std::string get = StrCat(R"({"arn": )", Quote(arn), "}");
+  Call("StopComposition", get);
+  Call("ivsrt:AdvanceClock", R"({"seconds": 1})");
+  Call("StopComposition", get);
+  EXPECT_EQ(Call("GetComposition", get).Str("composition/state"), "STOPPING");
+  Call("ivsrt:AdvanceClock", R"({"seconds": 1})");
+  Json stopped = Call("GetComposition", get);
+  EXPECT_EQ(stopped.Str("composition/state"), "STOPPED");
+  EXPECT_EQ(stopped.Str("composition/endTime"), "2026-01-02T03:04:07Z");
+}
+
+// A publisher that stops before the 2 s start delay ends leaves the composition STARTING,
+// and it stops itself 60 s after that unpublish.
+TEST_F(CompositionsTest, APublisherGoneBeforeTheStartKeepsItStarting) {
+  Json created = Call("CreateStage", R"({"participantTokenConfigurations": [{}]})");
+  const std::string stage = created.Str("stage/arn");
+  Call("ivsrt:JoinStage",
+       StrCat(R"({"token": )", Quote(created.Str("participantTokens/0/token")), "}"));
+  const std::string who = StrCat(R"({"stageArn": )", Quote(stage), R"(, "participantId": )",
+                                 Quote(created.Str("participantTokens/0/participantId")), "}");
+  Call("ivsrt:Publish", who);
+  const std::string get =
+      StrCat(R"({"arn": )", Quote(Start(stage, Channel(0)).Str("composition/arn")), "}");
+  Call("ivsrt:AdvanceClock", R"({"seconds": 1})");
+  Call("ivsrt:Unpublish", who);
+  Call("ivsrt:AdvanceClock", R"({"seconds": 59})");
+  EXPECT_EQ(Call("GetComposition", get).Str("composition/state"), "STARTING");
+  Call("ivsrt:AdvanceClock", R"({"seconds": 1})");
+  Json stopping = Call("GetComposition", get);
+  EXPECT_EQ(stopping.Str("composition/state"), "STOPPING");
+  EXPECT_FALSE(stopping.Has("composition/destinations/0/startTime"));
+}
+
+// The README's order of the checks: a full stage answers 402 before a missing configuration
+// would answer 404; an unknown stage answers 404 before anything else is looked at.
+TEST_F(CompositionsTest, QuotaBeforeConfigurations) {
+  const std::string stage = CreateStageArn();
+  for (int i = 0; i < 5; ++i) Start(stage, Channel(i));
+  const std::string missing_encoder = StrCat(
+      R"({"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/x", )",
+      R"("encoderConfigurationArn": "arn:aws:ivs:us-east-1:123456789012:encoder-configuration/none"}})");
+  EXPECT_EQ(StartError(stage, missing_encoder), "ServiceQuotaExceededException");
+  EXPECT_EQ(StartError(CreateStageArn(), missing_encoder), "ResourceNotFoundException");
+}
+
 // A seeded engine on a manual clock gives the same ids and prefixes every run.
 TEST_F(CompositionsTest, SeededRunsAgree) {
   std::vector<std::string> runs;
