@@ -125,6 +125,29 @@ TEST_F(CompositionsTest, QuotaBeforeConfigurations) {
   EXPECT_EQ(StartError(CreateStageArn(), missing_encoder), "ResourceNotFoundException");
 }
 
+// Without an idempotencyToken every call starts a composition; a token belongs to its
+// composition until the composition vanishes, stopped or not.
+TEST_F(CompositionsTest, ATokenHoldsUntilItsCompositionVanishes) {
+  const std::string stage = CreateStageArn();
+  EXPECT_NE(Start(stage, Channel(0)).Str("composition/arn"),
+            Start(stage, Channel(0)).Str("composition/arn"));
+  auto start = [&](int channel) {
+    return StrCat(R"({"stageArn": )", Quote(stage), R"(, "idempotencyToken": "t", )",
+                  R"("destinations": [)", Channel(channel), "]}");
+  };
+  const std::string arn = Call("StartComposition", start(1)).Str("composition/arn");
+  Call("StopComposition", StrCat(R"({"arn": )", Quote(arn), "}"));
+  Call("ivsrt:AdvanceClock", R"({"seconds": 2})");
+  Json again = Call("StartComposition", start(1));
+  EXPECT_EQ(again.Str("composition/arn"), arn);
+  EXPECT_EQ(again.Str("composition/state"), "STOPPED");
+  EXPECT_EQ(ErrorOf("StartComposition", start(2)), "ConflictException");
+  Call("ivsrt:AdvanceClock", R"({"seconds": 300})");
+  Json fresh = Call("StartComposition", start(2));
+  EXPECT_NE(fresh.Str("composition/arn"), arn);
+  EXPECT_EQ(fresh.Str("composition/state"), "STARTING");
+}
+
 // A seeded engine on a manual clock gives the same ids and prefixes every run.
 TEST_F(CompositionsTest, SeededRunsAgree) {
   std::vector<std::string> runs;
