@@ -328,6 +328,41 @@ void BM_Invoke_ListEncoderConfigurations100(benchmark::State& state) {
   Invoke(state, Configs().engine, "ListEncoderConfigurations", "{\"maxResults\":100}");
 }
 
+// The account's 20 compositions (AWS's quota), 5 on each of 4 stages, on a manual clock: on
+// the real one a composition on a stage nobody publishes to stops after 60 s and vanishes.
+struct CompositionFixture {
+  ivsrt_engine* engine = nullptr;
+  std::string arn;  // the last one started
+};
+
+CompositionFixture& Compositions() {
+  static CompositionFixture f;
+  if (f.engine == nullptr) {
+    f.engine = OpenEngine("nosync");
+    MustInvoke(f.engine, "ivsrt:SetClock", "{\"time\":\"2026-01-02T03:04:05Z\"}");
+    for (int s = 0; s < 4; ++s) {
+      const std::string stage = StringMember(MustInvoke(f.engine, "CreateStage", "{}"), "arn");
+      for (int i = 0; i < 5; ++i) {
+        f.arn =
+            StringMember(MustInvoke(f.engine, "StartComposition",
+                                    "{\"stageArn\":\"" + stage +
+                                        "\",\"destinations\":[{\"channel\":{\"channelArn\":"
+                                        "\"arn:aws:ivs:us-east-1:123456789012:channel/bench\"}}]}"),
+                         "arn");
+      }
+    }
+  }
+  return f;
+}
+
+void BM_Invoke_GetComposition(benchmark::State& state) {
+  Invoke(state, Compositions().engine, "GetComposition",
+         "{\"arn\":\"" + Compositions().arn + "\"}");
+}
+void BM_Invoke_ListCompositions20(benchmark::State& state) {
+  Invoke(state, Compositions().engine, "ListCompositions", "{}");
+}
+
 void BM_Http_GetStage(benchmark::State& state) {
   const Fixture& f = Engine("nosync");
   Http(state, f.engine, "/GetStage", ArnBody(f));
@@ -365,6 +400,8 @@ BENCHMARK(BM_Invoke_ListStorageConfigurations100);
 BENCHMARK(BM_Invoke_CreateEncoderConfiguration);
 BENCHMARK(BM_Invoke_GetEncoderConfiguration);
 BENCHMARK(BM_Invoke_ListEncoderConfigurations100);
+BENCHMARK(BM_Invoke_GetComposition);
+BENCHMARK(BM_Invoke_ListCompositions20);
 BENCHMARK(BM_CoreEngine_GetStage);
 BENCHMARK(BM_Store_ReadTxnGet);
 BENCHMARK(BM_Store_WriteTxnPutCommit);

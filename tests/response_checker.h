@@ -1,11 +1,11 @@
 // The test-side checker that every response of a model operation is held against: the
 // operation's output shape in the generated model tables (core/model/model.h). It checks what
 // a client's deserializer relies on: required members present, no member the shape does not
-// declare, JSON types (integers within 32 or 64 bits, any number for floats), enum values,
-// nested structures, lists and maps, and timestamps as ISO-8601 strings. Length, pattern and
-// range constraints are not checked: they bind requests, and AWS's own outputs break some
-// (NOTES.md 5.18). Keyed by the operation's name only, so a new operation is checked the day
-// it lands.
+// declare, JSON types (integers within 32 or 64 bits, any number for floats), enum values ("" too:
+// AWS's answer for an unset one), nested structures, lists and maps, and timestamps as ISO-8601
+// strings. Length, pattern and range constraints are not checked: they bind requests, and AWS's
+// own outputs break some (NOTES.md 5.18). Keyed by the operation's name only, so a new operation is
+// checked the day it lands.
 #ifndef IVSRT_TESTS_RESPONSE_CHECKER_H_
 #define IVSRT_TESTS_RESPONSE_CHECKER_H_
 

@@ -102,6 +102,11 @@ TEST(CheckResponse, RefusesAValueOutsideAnEnum) {
             "ParticipantTokenCapability, got \"publish\"");
 }
 
+// The AWS CLI's start-composition example answers videoFillMode "" for an unset fill mode.
+TEST(CheckResponse, TakesAnEmptyStringForAnUnsetEnum) {
+  EXPECT_EQ(Verdict("GetStage", StageResponse(Replace(kStage, "\"DISABLED\"", "\"\""))), "OK");
+}
+
 TEST(CheckResponse, RefusesABadNestedShape) {
   EXPECT_EQ(Verdict("GetStage",
                     StageResponse(Replace(kStage, R"({"targetSegmentDurationSeconds":6})", "[6]"))),

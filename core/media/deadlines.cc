@@ -9,8 +9,13 @@
 namespace ivsrt::media {
 namespace {
 
-// BE64(due) kind stageArn|sessionId[|participantId]: due order, then a stable tie order.
+// BE64(due) kind stageArn|sessionId[|participantId], or BE64(due) kind compositionArn: due
+// order, then a stable tie order.
 std::string DeadlineKey(const Deadline& d) {
+  if (d.kind == DeadlineKind::kCompositionStep) {
+    return StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
+                  std::string(1, static_cast<char>(d.kind)), d.composition_arn);
+  }
   std::string key =
       StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
              std::string(1, static_cast<char>(d.kind)), d.stage_arn, "|", d.session_id);
@@ -24,8 +29,12 @@ absl::StatusOr<Deadline> ParseDeadlineKey(std::string_view key) {
   Deadline d;
   d.due = static_cast<int64_t>(*store::ParseBigEndian64(key.substr(0, 8)));
   d.kind = static_cast<DeadlineKind>(key[8]);
-  std::vector<std::string_view> parts;
   std::string_view rest = key.substr(9);
+  if (d.kind == DeadlineKind::kCompositionStep) {
+    d.composition_arn = std::string(rest);
+    return d;
+  }
+  std::vector<std::string_view> parts;
   for (size_t bar = rest.find('|'); bar != std::string_view::npos; bar = rest.find('|')) {
     parts.push_back(rest.substr(0, bar));
     rest.remove_prefix(bar + 1);

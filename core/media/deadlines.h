@@ -17,14 +17,18 @@ namespace ivsrt::media {
 enum class DeadlineKind : char {
   kSessionEnd = 'e',   // an idle session ends (the engine option session_end_delay_seconds)
   kTokenExpiry = 'x',  // a connected participant's token expires: it is disconnected
+  // a composition's next step (core/media/compositions.h): it starts, stops itself, has
+  // stopped, or vanishes
+  kCompositionStep = 'c',
 };
 
 struct Deadline {
   int64_t due = 0;  // unix seconds
   DeadlineKind kind = DeadlineKind::kSessionEnd;
-  std::string stage_arn;
-  std::string session_id;
-  std::string participant_id;  // kTokenExpiry only
+  std::string stage_arn;        // kSessionEnd and kTokenExpiry
+  std::string session_id;       // kSessionEnd and kTokenExpiry
+  std::string participant_id;   // kTokenExpiry only
+  std::string composition_arn;  // kCompositionStep only
 };
 
 absl::Status AddDeadline(store::Txn& txn, const Deadline& d);

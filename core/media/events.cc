@@ -48,29 +48,28 @@ absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
       w.str());
 }
 
-absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageUpdate& update) {
+namespace {
+
+// Appends one EventBridge envelope about `resource_arn` (whose account and region it carries)
+// to the stream, dropping the oldest beyond kEventStreamRetention.
+absl::Status Emit(store::Txn& txn, const OpContext& ctx, std::string_view detail_type,
+                  std::string_view resource_arn, int64_t time, std::string_view detail_json) {
   ASSIGN_OR_RETURN(uint64_t seq, NextCounter(txn, kEventStreamSeqKey));
-  std::optional<Arn> arn = ParseArn(update.stage_arn);
-  if (!arn) return InternalError(StrCat("not a stage ARN: ", update.stage_arn));
+  std::optional<Arn> arn = ParseArn(resource_arn);
+  if (!arn) return InternalError(StrCat("not a resource ARN: ", resource_arn));
   ASSIGN_OR_RETURN(uint64_t generation, StoreGeneration(txn));
   // EventBridge's envelope, members in the order EventBridge delivers them.
   JsonWriter w;
   w.BeginObject();
   w.Field("version", "0");
   w.Field("id", ctx.services->ids.Uuid(StrCat("event:", generation, ":", seq)));
-  w.Field("detail-type", "IVS Stage Update");
+  w.Field("detail-type", detail_type);
   w.Field("source", "aws.ivs");
   w.Field("account", arn->account);
-  w.Field("time", Iso(update.time));
+  w.Field("time", Iso(time));
   w.Field("region", arn->region);
-  w.Key("resources").BeginArray().String(update.stage_arn).EndArray();
-  w.Key("detail").BeginObject();
-  w.Field("session_id", update.session_id);
-  w.Field("event_name", update.event_name);
-  w.Field("event_time", Iso(update.time));
-  w.Field("user_id", update.user_id);
-  w.Field("participant_id", update.participant_id);
-  w.EndObject();
+  w.Key("resources").BeginArray().String(resource_arn).EndArray();
+  w.Key("detail").Raw(detail_json);
   w.EndObject();
   RETURN_IF_ERROR(txn.Put(store::Table::kEventStream, store::BigEndian64(seq), w.str()));
   if (seq >= kEventStreamRetention) {
@@ -78,6 +77,32 @@ absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageU
         txn.Delete(store::Table::kEventStream, store::BigEndian64(seq - kEventStreamRetention)));
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageUpdate& update) {
+  JsonWriter detail;
+  detail.BeginObject();
+  detail.Field("session_id", update.session_id);
+  detail.Field("event_name", update.event_name);
+  detail.Field("event_time", Iso(update.time));
+  detail.Field("user_id", update.user_id);
+  detail.Field("participant_id", update.participant_id);
+  detail.EndObject();
+  return Emit(txn, ctx, "IVS Stage Update", update.stage_arn, update.time, detail.str());
+}
+
+absl::Status EmitCompositionStateChange(store::Txn& txn, const OpContext& ctx,
+                                        const CompositionStateChange& change) {
+  JsonWriter detail;
+  detail.BeginObject();
+  detail.Field("event_name", change.event_name);
+  detail.Field("stage_arn", change.stage_arn);
+  if (!change.destination_id.empty()) detail.Field("destination_id", change.destination_id);
+  detail.EndObject();
+  return Emit(txn, ctx, "IVS Composition State Change", change.composition_arn, change.time,
+              detail.str());
 }
 
 absl::StatusOr<std::string> ReadEventStream(const store::Txn& txn, std::string_view cursor,

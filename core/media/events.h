@@ -42,6 +42,20 @@ struct StageUpdate {
 };
 absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageUpdate& update);
 
+// An "IVS Composition State Change" EventBridge event (NOTES.md 9; the user guide's
+// EventBridge page names the events): resources [composition_arn]; detail {event_name,
+// stage_arn, destination_id (the Destination events only; ivsrt's, the docs show no detail
+// beyond stage_arn)}; account and region are the composition's.
+struct CompositionStateChange {
+  std::string_view composition_arn;
+  std::string_view stage_arn;
+  std::string_view event_name;  // "Session Start", "Destination Start", ...
+  int64_t time = 0;
+  std::string_view destination_id;  // "" for the Session events
+};
+absl::Status EmitCompositionStateChange(store::Txn& txn, const OpContext& ctx,
+                                        const CompositionStateChange& change);
+
 // How many EventBridge events the store keeps: older ones are dropped as new ones come.
 inline constexpr uint64_t kEventStreamRetention = 10000;
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/media/compositions.h"
 #include "core/media/deadlines.h"
 #include "core/media/events.h"
 #include "core/media/keys.h"
@@ -29,12 +30,17 @@ absl::Status PutSession(store::Txn& txn, std::string_view stage_arn, const Sessi
 
 Deadline ExpiryOf(std::string_view stage_arn, std::string_view session_id,
                   const SessionParticipant& p) {
-  return Deadline{p.token_exp, DeadlineKind::kTokenExpiry, std::string(stage_arn),
-                  std::string(session_id), p.participant_id};
+  return Deadline{p.token_exp,
+                  DeadlineKind::kTokenExpiry,
+                  std::string(stage_arn),
+                  std::string(session_id),
+                  p.participant_id,
+                  ""};
 }
 
 Deadline EndOf(std::string_view stage_arn, const SessionRecord& s) {
-  return Deadline{s.end_due, DeadlineKind::kSessionEnd, std::string(stage_arn), s.session_id, ""};
+  return Deadline{s.end_due, DeadlineKind::kSessionEnd, std::string(stage_arn), s.session_id, "",
+                  ""};
 }
 
 // Deletes every key of `table` that starts with `prefix`.
@@ -191,6 +197,9 @@ absl::StatusOr<std::string> LiveSession::Publish(SessionParticipant& p, int64_t 
   p.publishing = true;
   p.published = true;
   ++session_.publishers;
+  if (session_.publishers == 1) {
+    RETURN_IF_ERROR(StagePublishersChanged(*txn_, ctx_, stage_arn(), true, now));
+  }
   RETURN_IF_ERROR(Event(p, "PUBLISH_STARTED", now));
   RETURN_IF_ERROR(StageUpdate(p, "Participant Published", now));
   RETURN_IF_ERROR(Put(p));
@@ -201,6 +210,9 @@ absl::Status LiveSession::Unpublish(SessionParticipant& p, int64_t now) {
   if (!p.publishing) return absl::OkStatus();
   p.publishing = false;
   --session_.publishers;
+  if (session_.publishers == 0) {
+    RETURN_IF_ERROR(StagePublishersChanged(*txn_, ctx_, stage_arn(), false, now));
+  }
   RETURN_IF_ERROR(Event(p, "PUBLISH_STOPPED", now));
   RETURN_IF_ERROR(StageUpdate(p, "Participant Unpublished", now));
   RETURN_IF_ERROR(Put(p));
@@ -363,6 +375,7 @@ namespace {
 // Applies one due deadline at its due time; a deadline whose stage, session or participant
 // has moved on since is stale and does nothing.
 absl::Status ApplyDeadline(store::Txn& txn, const OpContext& ctx, const Deadline& d) {
+  if (d.kind == DeadlineKind::kCompositionStep) return ApplyCompositionStep(txn, ctx, d);
   OpContext stage_ctx = PartitionOf(ctx, d.stage_arn);
   absl::StatusOr<LoadedStage> stage = LoadStage(txn, stage_ctx, d.stage_arn);
   if (absl::IsNotFound(stage.status())) return absl::OkStatus();

@@ -47,10 +47,7 @@ absl::StatusOr<StageBody> DecodeStageBody(std::string_view body) {
 
 absl::StatusOr<LoadedStage> LoadStage(const store::Txn& txn, const OpContext& ctx,
                                       std::string_view arn) {
-  ASSIGN_OR_RETURN(resources::Resource resource,
-                   resources::Load(txn, ctx, resources::ResourceType::kStage, arn));
-  ASSIGN_OR_RETURN(StageBody body, DecodeStageBody(resource.body));
-  return LoadedStage{std::move(resource), std::move(body)};
+  return resources::LoadDecoded(txn, ctx, resources::ResourceType::kStage, arn, &DecodeStageBody);
 }
 
 std::string WhipEndpoint(const StageBody& stage) {

@@ -26,10 +26,7 @@ std::string EncodeStageBody(const StageBody& stage);
 absl::StatusOr<StageBody> DecodeStageBody(std::string_view body);
 
 // The stage `arn` names (resources::Load for stages) with its body decoded.
-struct LoadedStage {
-  resources::Resource resource;
-  StageBody body;
-};
+using LoadedStage = resources::Loaded<StageBody>;
 absl::StatusOr<LoadedStage> LoadStage(const store::Txn& txn, const OpContext& ctx,
                                       std::string_view arn);
 

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/media/compositions.h"
 #include "core/media/live_session.h"
 #include "core/model/members.h"
 #include "core/ops/page_token.h"
@@ -150,6 +151,7 @@ absl::StatusOr<std::string> DeleteStage(const OpContext& ctx, const Value& reque
                      media::LiveSession::Of(txn, ctx, std::move(stage)));
     if (live) RETURN_IF_ERROR(live->EndForDeletedStage(absl::ToUnixSeconds(ctx.now)));
     RETURN_IF_ERROR(media::DeleteStageMedia(txn, arn));
+    RETURN_IF_ERROR(media::StopStageCompositions(txn, ctx, arn, absl::ToUnixSeconds(ctx.now)));
     // Every token of the stage is revoked with it: its participants go too.
     std::vector<std::string> participants;
     std::string prefix = ParticipantPrefix(arn);

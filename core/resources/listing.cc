@@ -26,7 +26,7 @@ bool SummaryHasTags(ResourceType type) {
 }  // namespace
 
 absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
-                                 const ListRequest& request) {
+                                 const ListRequest& request, const ListFilter& keep) {
   const bool with_tags = SummaryHasTags(type);
   std::string response;
   RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
@@ -43,22 +43,31 @@ absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
     int64_t count = 0;
     bool more = false;
     uint64_t next_seq = 0;  // the first item of the next page
-    absl::Status corrupt;
+    absl::Status failed;
     RETURN_IF_ERROR(
         txn.Scan(store::Table::kOrder, prefix, StrCat(prefix, store::BigEndian64(from_seq)),
                  [&](std::string_view key, std::string_view value) {
+                   auto entry = DecodeOrderEntry(value);
+                   if (!entry) {
+                     failed = InternalError(StrCat("corrupt order entry under ", prefix));
+                     return false;
+                   }
+                   arn.resize(arn_prefix);
+                   arn += entry->id;
+                   if (keep) {
+                     absl::StatusOr<bool> kept = keep(txn, arn, entry->summary);
+                     if (!kept.ok()) {
+                       failed = kept.status();
+                       return false;
+                     }
+                     if (!*kept) return true;
+                   }
+                   // A next page only when another resource is listed.
                    if (count == request.max_results) {
                      more = true;
                      next_seq = *store::ParseBigEndian64(key.substr(prefix.size()));
                      return false;
                    }
-                   auto entry = DecodeOrderEntry(value);
-                   if (!entry) {
-                     corrupt = InternalError(StrCat("corrupt order entry under ", prefix));
-                     return false;
-                   }
-                   arn.resize(arn_prefix);
-                   arn += entry->id;
                    // Every summary shape's members sort before "tags" (resources_test checks the
                    // model): the entry is in AWS's alphabetical order without parsing the summary.
                    items.BeginObject().Field("arn", arn).RawMembers(entry->summary);
@@ -67,7 +76,7 @@ absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
                    ++count;
                    return true;
                  }));
-    RETURN_IF_ERROR(corrupt);
+    RETURN_IF_ERROR(failed);
     items.EndArray();
     JsonWriter w;
     w.BeginObject();
@@ -81,6 +90,24 @@ absl::StatusOr<std::string> List(const OpContext& ctx, ResourceType type,
     return absl::OkStatus();
   }));
   return response;
+}
+
+absl::Status ForEachSummary(
+    const store::Txn& txn, const OpContext& ctx, ResourceType type,
+    const std::function<bool(std::string_view arn, std::string_view summary)>& visit) {
+  const std::string prefix = TypePrefix(ctx, type);
+  absl::Status corrupt;
+  RETURN_IF_ERROR(
+      txn.Scan(store::Table::kOrder, prefix, prefix, [&](std::string_view, std::string_view value) {
+        auto entry = DecodeOrderEntry(value);
+        if (!entry) {
+          corrupt = InternalError(StrCat("corrupt order entry under ", prefix));
+          return false;
+        }
+        return visit(MakeArn(ctx.region, ctx.account, Info(type).arn_type, entry->id),
+                     entry->summary);
+      }));
+  return corrupt;
 }
 
 }  // namespace ivsrt::resources

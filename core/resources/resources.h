@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "core/errors.h"
 #include "core/json/writer.h"
 #include "core/ops/op_context.h"
 #include "core/resources/resource_types.h"
@@ -50,6 +51,22 @@ absl::StatusOr<Resource> Load(const store::Txn& txn, const OpContext& ctx, Resou
 // ListTagsForResource): an ARN of no resource type is ResourceNotFoundException.
 absl::StatusOr<Resource> LoadTaggable(const store::Txn& txn, const OpContext& ctx,
                                       std::string_view arn);
+
+// A resource with its body decoded by its family (a stage, a composition).
+template <typename Body>
+struct Loaded {
+  Resource resource;
+  Body body;
+};
+// resources::Load, then `decode` (InternalServerException for a corrupt body) of its body.
+template <typename Body>
+absl::StatusOr<Loaded<Body>> LoadDecoded(const store::Txn& txn, const OpContext& ctx,
+                                         ResourceType type, std::string_view arn,
+                                         absl::StatusOr<Body> (*decode)(std::string_view)) {
+  ASSIGN_OR_RETURN(Resource resource, Load(txn, ctx, type, arn));
+  ASSIGN_OR_RETURN(Body body, decode(resource.body));
+  return Loaded<Body>{std::move(resource), std::move(body)};
+}
 
 // Stores `resource` as given, id and seq included, and counts it: for the store upgrade
 // (core/store_format.cc), which carries resources over from an older format.

@@ -86,6 +86,32 @@ INVOKE = {
         ("DeleteEncoderConfiguration", {"arn": "$EC"}),
         ("ListTagsForResource", {"resourceArn": "$EC"}),
     ],
+    "compositions": [
+        ("CreateStorageConfiguration", {"s3": {"bucketName": "bkt"}}),
+        ("CreateEncoderConfiguration", {}),
+        ("CreateStage", {}),
+        ("StartComposition", {"stageArn": "$ARN", "idempotencyToken": "t-1",
+                              "layout": {"pip": {"pipWidth": 320, "videoFillMode": "CONTAIN"}},
+                              "destinations": [
+                                  {"name": "live", "channel": {
+                                      "channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c",
+                                      "encoderConfigurationArn": "$EC"}},
+                                  {"s3": {"storageConfigurationArn": "$SC",
+                                          "encoderConfigurationArns": ["$EC"],
+                                          "recordingConfiguration": {
+                                              "format": "HLS",
+                                              "hlsConfiguration": {"targetSegmentDurationSeconds": 4}},
+                                          "thumbnailConfigurations": [
+                                              {"storage": ["LATEST"], "targetIntervalSeconds": 5}]}}]}),
+        ("ListCompositions", {"filterByStageArn": "$ARN", "filterByEncoderConfigurationArn": "$EC",
+                              "maxResults": 1}),
+        ("DeleteEncoderConfiguration", {"arn": "$EC"}),
+        ("ivsrt:AdvanceClock", {"seconds": 61}),
+        ("GetComposition", {"arn": "arn:aws:ivs:us-east-1:123456789012:composition/abcdABCDefgh"}),
+        ("StopComposition", {"arn": "arn:aws:ivs:us-east-1:123456789012:composition/abcdABCDefgh"}),
+        ("ivsrt:AdvanceClock", {"seconds": 302}),
+        ("DeleteStage", {"arn": "$ARN"}),
+    ],
     "clock": [
         ("ivsrt:GetClock", {}), ("ivsrt:SetClock", {"time": "2030-05-06T07:08:09Z"}),
         ("ivsrt:AdvanceClock", {"seconds": 60}), ("ivsrt:Reset", {}),
@@ -269,6 +295,12 @@ HTTP = {
         post("DeleteStorageConfiguration", {"arn": "$SC"}),
         post("CreateEncoderConfiguration", {"video": {"framerate": 60}}),
         post("ListEncoderConfigurations", {}), post("GetEncoderConfiguration", {"arn": "$EC"}),
+    ],
+    "compositions": [
+        post("CreateStage", {}),
+        post("StartComposition", {"stageArn": "$ARN", "destinations": [
+            {"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c"}}]}),
+        post("ListCompositions", {"filterByStageArn": "$ARN"}),
     ],
     "regions": [
         post("CreateStage", {"name": "eu"}, AUTH), post("ListStages", {}, AUTH),

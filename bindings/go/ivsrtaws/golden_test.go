@@ -344,11 +344,7 @@ func (w *walker) object(v reflect.Value, path string) map[string]any {
 		p := join(path, name)
 		fv := v.Field(i)
 		switch fv.Kind() {
-		case reflect.String:
-			if fv.Len() == 0 {
-				continue
-			}
-		case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		case reflect.String, reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 			reflect.Float32, reflect.Float64:
 			if fv.IsZero() {
 				if !w.output {
@@ -375,7 +371,9 @@ func join(path, seg string) string {
 // members with the same values, but for the members held by value at zero (zeros), which
 // the SDK has whether or not they were sent. Those the engine did not send are removed from
 // sdk, so that a case's expectations see the members that were sent, as boto3's replay does
-// (Event.Replica, a bool, is false in the SDK when the engine leaves it out).
+// (Event.Replica, a bool, is false in the SDK when the engine leaves it out; an enum, a
+// string held by value, is "" both when the engine sends "" and when it sends nothing, as
+// GridConfiguration.VideoFillMode).
 func sameAsWire(sdk any, wire []byte, zeros map[string]bool) error {
 	var sent any
 	if err := json.Unmarshal(wire, &sent); err != nil {
