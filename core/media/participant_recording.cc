@@ -90,7 +90,9 @@ absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const Loa
                                 std::string_view session_id, SessionParticipant& p, int64_t now) {
   ASSIGN_OR_RETURN(RecordingRule rule, RuleOf(stage.body));
   const std::string& arn = stage.resource.arn;
-  if (p.recording_state == "STOPPING") {  // back within the reconnect window
+  // A stage that stopped recording meanwhile lets a STOPPING recording end on its deadline.
+  if (rule.storage_arn.empty()) return absl::OkStatus();
+  if (p.recording_state == "STOPPING" && !rule.media_none) {  // back within the window
     if (p.recording_started) {
       p.recording_state = "ACTIVE";
       return SetDue(txn, arn, session_id, p, 0);
@@ -98,7 +100,7 @@ absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const Loa
     p.recording_state = "STARTING";
     return SetDue(txn, arn, session_id, p, now + kRecordingStartDelaySeconds);
   }
-  if (rule.storage_arn.empty()) return absl::OkStatus();
+  if (p.recording_state == "STOPPING") return absl::OkStatus();
   if (rule.media_none) {
     p.recording_state = "DISABLED";
     p.recording_bucket.clear();

@@ -16,9 +16,10 @@
 //                           STOPPING
 //   u + recordingReconnectWindowSeconds
 //                           STOPPED; event Recording End (when Recording Start was sent)
-//   publish again while STOPPING
+//   publish again while STOPPING, the stage still recording media
 //                           the same recording goes on: same prefix, ACTIVE again (STARTING
-//                           when it had not started yet), no new Recording Start
+//                           when it had not started yet), no new Recording Start; otherwise
+//                           the recording ends on its deadline
 //   publish again once STOPPED
 //                           a new recording, with a new prefix
 #ifndef IVSRT_CORE_MEDIA_PARTICIPANT_RECORDING_H_
