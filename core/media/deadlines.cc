@@ -9,8 +9,8 @@
 namespace ivsrt::media {
 namespace {
 
-// BE64(due) kind stageArn|sessionId[|participantId], or BE64(due) kind compositionArn: due
-// order, then a stable tie order.
+// BE64(due) kind stageArn|sessionId[|participantId (kTokenExpiry, kRecordingStep)], or BE64(due)
+// kind compositionArn: due order, then a stable tie order.
 std::string DeadlineKey(const Deadline& d) {
   if (d.kind == DeadlineKind::kCompositionStep) {
     return StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
@@ -19,7 +19,7 @@ std::string DeadlineKey(const Deadline& d) {
   std::string key =
       StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
              std::string(1, static_cast<char>(d.kind)), d.stage_arn, "|", d.session_id);
-  if (d.kind == DeadlineKind::kTokenExpiry) StrAppend(&key, "|", d.participant_id);
+  if (d.kind != DeadlineKind::kSessionEnd) StrAppend(&key, "|", d.participant_id);
   return key;
 }
 
@@ -40,8 +40,9 @@ absl::StatusOr<Deadline> ParseDeadlineKey(std::string_view key) {
     rest.remove_prefix(bar + 1);
   }
   parts.push_back(rest);
-  const size_t expected = d.kind == DeadlineKind::kTokenExpiry ? 3 : 2;
-  if ((d.kind != DeadlineKind::kTokenExpiry && d.kind != DeadlineKind::kSessionEnd) ||
+  const size_t expected = d.kind == DeadlineKind::kSessionEnd ? 2 : 3;
+  if ((d.kind != DeadlineKind::kTokenExpiry && d.kind != DeadlineKind::kSessionEnd &&
+       d.kind != DeadlineKind::kRecordingStep) ||
       parts.size() != expected) {
     return corrupt();
   }

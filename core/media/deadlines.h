@@ -20,14 +20,17 @@ enum class DeadlineKind : char {
   // a composition's next step (core/media/compositions.h): it starts, stops itself, has
   // stopped, or vanishes
   kCompositionStep = 'c',
+  // a participant's recording's next step (core/media/participant_recording.h): it becomes
+  // ACTIVE, or STOPPED
+  kRecordingStep = 'r',
 };
 
 struct Deadline {
   int64_t due = 0;  // unix seconds
   DeadlineKind kind = DeadlineKind::kSessionEnd;
-  std::string stage_arn;        // kSessionEnd and kTokenExpiry
-  std::string session_id;       // kSessionEnd and kTokenExpiry
-  std::string participant_id;   // kTokenExpiry only
+  std::string stage_arn;        // kSessionEnd, kTokenExpiry and kRecordingStep
+  std::string session_id;       // kSessionEnd, kTokenExpiry and kRecordingStep
+  std::string participant_id;   // kTokenExpiry and kRecordingStep
   std::string composition_arn;  // kCompositionStep only
 };
 

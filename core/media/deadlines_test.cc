@@ -75,5 +75,22 @@ TEST_F(DeadlinesTest, KindsComeBackInDueOrder) {
   EXPECT_EQ(first->composition_arn, "");
 }
 
+// A recording step reads back with its stage, session and participant.
+TEST_F(DeadlinesTest, RecordingStepKeepsItsParticipant) {
+  Deadline step{.due = 50,
+                .kind = DeadlineKind::kRecordingStep,
+                .stage_arn = "arn:aws:ivs:us-east-1:123456789012:stage/s",
+                .session_id = "st-ABCDEFGHIJKLM",
+                .participant_id = "p1"};
+  ASSERT_TRUE(store_->Write([&](store::Txn& txn) { return AddDeadline(txn, step); }).ok());
+  std::optional<Deadline> first = First();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->due, 50);
+  EXPECT_EQ(first->kind, DeadlineKind::kRecordingStep);
+  EXPECT_EQ(first->stage_arn, "arn:aws:ivs:us-east-1:123456789012:stage/s");
+  EXPECT_EQ(first->session_id, "st-ABCDEFGHIJKLM");
+  EXPECT_EQ(first->participant_id, "p1");
+}
+
 }  // namespace
 }  // namespace ivsrt::media

@@ -105,6 +105,20 @@ absl::Status EmitCompositionStateChange(store::Txn& txn, const OpContext& ctx,
               detail.str());
 }
 
+absl::Status EmitParticipantRecordingStateChange(store::Txn& txn, const OpContext& ctx,
+                                                 const ParticipantRecordingStateChange& change) {
+  JsonWriter detail;
+  detail.BeginObject();
+  detail.Field("session_id", change.session_id);
+  detail.Field("event_name", change.event_name);
+  detail.Field("participant_id", change.participant_id);
+  detail.Field("recording_s3_bucket_name", change.bucket);
+  detail.Field("recording_s3_key_prefix", change.prefix);
+  detail.EndObject();
+  return Emit(txn, ctx, "IVS Participant Recording State Change", change.stage_arn, change.time,
+              detail.str());
+}
+
 absl::StatusOr<std::string> ReadEventStream(const store::Txn& txn, std::string_view cursor,
                                             int64_t max_events) {
   ASSIGN_OR_RETURN(uint64_t generation, StoreGeneration(txn));

@@ -56,6 +56,21 @@ struct CompositionStateChange {
 absl::Status EmitCompositionStateChange(store::Txn& txn, const OpContext& ctx,
                                         const CompositionStateChange& change);
 
+// An "IVS Participant Recording State Change" EventBridge event (NOTES.md 9, the AWS doc
+// example): resources [stage_arn]; detail {session_id, event_name, participant_id,
+// recording_s3_bucket_name, recording_s3_key_prefix}; account and region are the stage's.
+struct ParticipantRecordingStateChange {
+  std::string_view stage_arn;
+  std::string_view session_id;
+  std::string_view event_name;  // "Recording Start", "Recording End", ...
+  int64_t time = 0;
+  std::string_view participant_id;
+  std::string_view bucket;
+  std::string_view prefix;
+};
+absl::Status EmitParticipantRecordingStateChange(store::Txn& txn, const OpContext& ctx,
+                                                 const ParticipantRecordingStateChange& change);
+
 // How many EventBridge events the store keeps: older ones are dropped as new ones come.
 inline constexpr uint64_t kEventStreamRetention = 10000;
 

@@ -8,6 +8,7 @@
 #include "core/media/deadlines.h"
 #include "core/media/events.h"
 #include "core/media/keys.h"
+#include "core/media/participant_recording.h"
 #include "core/resources/resources.h"
 #include "core/strings.h"
 
@@ -200,6 +201,7 @@ absl::StatusOr<std::string> LiveSession::Publish(SessionParticipant& p, int64_t 
   if (session_.publishers == 1) {
     RETURN_IF_ERROR(StagePublishersChanged(*txn_, ctx_, stage_arn(), true, now));
   }
+  RETURN_IF_ERROR(RecordingPublished(*txn_, ctx_, stage_, session_.session_id, p, now));
   RETURN_IF_ERROR(Event(p, "PUBLISH_STARTED", now));
   RETURN_IF_ERROR(StageUpdate(p, "Participant Published", now));
   RETURN_IF_ERROR(Put(p));
@@ -213,6 +215,7 @@ absl::Status LiveSession::Unpublish(SessionParticipant& p, int64_t now) {
   if (session_.publishers == 0) {
     RETURN_IF_ERROR(StagePublishersChanged(*txn_, ctx_, stage_arn(), false, now));
   }
+  RETURN_IF_ERROR(RecordingUnpublished(*txn_, stage_, session_.session_id, p, now));
   RETURN_IF_ERROR(Event(p, "PUBLISH_STOPPED", now));
   RETURN_IF_ERROR(StageUpdate(p, "Participant Unpublished", now));
   RETURN_IF_ERROR(Put(p));
@@ -376,6 +379,7 @@ namespace {
 // has moved on since is stale and does nothing.
 absl::Status ApplyDeadline(store::Txn& txn, const OpContext& ctx, const Deadline& d) {
   if (d.kind == DeadlineKind::kCompositionStep) return ApplyCompositionStep(txn, ctx, d);
+  if (d.kind == DeadlineKind::kRecordingStep) return ApplyRecordingStep(txn, ctx, d);
   OpContext stage_ctx = PartitionOf(ctx, d.stage_arn);
   absl::StatusOr<LoadedStage> stage = LoadStage(txn, stage_ctx, d.stage_arn);
   if (absl::IsNotFound(stage.status())) return absl::OkStatus();

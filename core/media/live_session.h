@@ -53,7 +53,8 @@ class LiveSession {
 
   // The media verbs: "" when done, else the EventErrorCode of the *_ERROR event recorded.
   // The stage's first publisher and the end of its last start and stop the clocks of its
-  // compositions (core/media/compositions.h).
+  // compositions (core/media/compositions.h); each publisher's recording starts and stops
+  // with its publishing (core/media/participant_recording.h).
   absl::StatusOr<std::string> Publish(SessionParticipant& p, int64_t now);
   absl::Status Unpublish(SessionParticipant& p, int64_t now);
   absl::StatusOr<std::string> Subscribe(SessionParticipant& p, std::string_view publisher_id,
@@ -105,7 +106,8 @@ class LiveSession {
 absl::Status DeleteStageMedia(store::Txn& txn, std::string_view stage_arn);
 
 // Applies every deadline due at `ctx.now` (idle sessions end, expired tokens disconnect,
-// compositions move on: core/media/compositions.h),
+// compositions and recordings move on: core/media/compositions.h,
+// core/media/participant_recording.h),
 // each at its own due time, in due order. Cheap (one read) when none is due.
 absl::Status ApplyDueTransitions(const OpContext& ctx);
 

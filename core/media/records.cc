@@ -15,6 +15,7 @@ enum Flag : uint64_t {
   kCanPublish = 8,
   kCanSubscribe = 16,
   kSelfSigned = 32,
+  kRecordingStarted = 64,
 };
 
 uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
@@ -62,13 +63,16 @@ void WriteSession(JsonWriter& w, const SessionRecord& s) {
 std::string EncodeParticipant(const SessionParticipant& p) {
   uint64_t flags = FlagIf(p.connected, kConnected) | FlagIf(p.published, kPublished) |
                    FlagIf(p.publishing, kPublishing) | FlagIf(p.can_publish, kCanPublish) |
-                   FlagIf(p.can_subscribe, kCanSubscribe) | FlagIf(p.self_signed, kSelfSigned);
+                   FlagIf(p.can_subscribe, kCanSubscribe) | FlagIf(p.self_signed, kSelfSigned) |
+                   FlagIf(p.recording_started, kRecordingStarted);
   store::RecordWriter w;
   w.U64(p.seq).Str(p.participant_id).Str(p.user_id).Str(p.attributes_json).Str(p.protocol);
   for (const std::string& c : p.client) w.Str(c);
   w.U64(static_cast<uint64_t>(p.first_join)).U64(static_cast<uint64_t>(p.token_exp)).U64(flags);
   w.U64(p.subscriptions.size());
   for (const std::string& s : p.subscriptions) w.Str(s);
+  w.Str(p.recording_state).Str(p.recording_bucket).Str(p.recording_prefix);
+  w.U64(static_cast<uint64_t>(p.recording_due));
   return w.Take();
 }
 
@@ -90,11 +94,25 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
   p.can_publish = (flags & kCanPublish) != 0;
   p.can_subscribe = (flags & kCanSubscribe) != 0;
   p.self_signed = (flags & kSelfSigned) != 0;
+  p.recording_started = (flags & kRecordingStarted) != 0;
   uint64_t n = r.U64();
   // Each subscription takes at least its 8-byte length: a corrupt count stops here.
   if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");
   for (uint64_t i = 0; i < n; ++i) p.subscriptions.emplace_back(r.Str());
   if (!r.ok()) return InternalError("corrupt session participant record");
+  // The recording members came later: a record without them is a participant of a stage
+  // that did not record.
+  store::RecordReader recording = r;
+  p.recording_state = std::string(recording.Str());
+  p.recording_bucket = std::string(recording.Str());
+  p.recording_prefix = std::string(recording.Str());
+  p.recording_due = static_cast<int64_t>(recording.U64());
+  if (!recording.ok()) {
+    p.recording_state.clear();
+    p.recording_bucket.clear();
+    p.recording_prefix.clear();
+    p.recording_due = 0;
+  }
   return p;
 }
 
@@ -110,6 +128,9 @@ void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {
   w.Field("participantId", p.participant_id);
   w.Field("protocol", p.protocol);
   w.Key("published").Bool(p.published);
+  if (!p.recording_bucket.empty()) w.Field("recordingS3BucketName", p.recording_bucket);
+  if (!p.recording_prefix.empty()) w.Field("recordingS3Prefix", p.recording_prefix);
+  if (!p.recording_state.empty()) w.Field("recordingState", p.recording_state);
   w.Field(kClientAttributes[5], p.client[5]);  // sdkVersion
   w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
   w.Field("userId", p.user_id);
@@ -135,6 +156,7 @@ void WriteParticipantSummary(JsonWriter& w, const SessionParticipant& p) {
   w.Field("firstJoinTime", Iso(p.first_join));
   w.Field("participantId", p.participant_id);
   w.Key("published").Bool(p.published);
+  if (!p.recording_state.empty()) w.Field("recordingState", p.recording_state);
   w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
   w.Field("userId", p.user_id);
   w.EndObject();

@@ -53,6 +53,15 @@ struct SessionParticipant {
   bool can_subscribe = false;
   bool self_signed = false;  // joined with a self-signed token (token exchange needs one)
   std::vector<std::string> subscriptions;  // the publishers this participant subscribes to
+  // Individual participant recording (core/media/participant_recording.h): recordingState
+  // ("" on a stage that does not record: the members are left out), the storage
+  // configuration's bucket and the recording's S3 prefix ("" when not recording), the due
+  // time of the pending step (0 when none) and whether Recording Start was sent.
+  std::string recording_state;
+  std::string recording_bucket;
+  std::string recording_prefix;
+  int64_t recording_due = 0;
+  bool recording_started = false;
 };
 std::string EncodeParticipant(const SessionParticipant& p);
 absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes);

@@ -116,9 +116,8 @@ struct ParticipantFilter {
     if (user_id) return p.user_id == user_id->as_string();
     if (published) return p.published == published->as_bool();
     if (state) return (p.connected ? "CONNECTED" : "DISCONNECTED") == state->as_string();
-    // Individual participant recording is not simulated yet: no participant has a
-    // recordingState, so none matches one.
-    return recording_state == nullptr;
+    // A participant of a stage that does not record has no recordingState: it matches none.
+    return recording_state == nullptr || p.recording_state == recording_state->as_string();
   }
 };
 

@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "core/media/compositions.h"
 #include "core/media/live_session.h"
+#include "core/media/participant_recording.h"
 #include "core/model/members.h"
 #include "core/ops/page_token.h"
 #include "core/ops/participant_tokens.h"
@@ -129,6 +130,18 @@ absl::StatusOr<std::string> UpdateStage(const OpContext& ctx, const Value& reque
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, ctx, arn));
     if (const Value* name = request.Find(In::name)) stage.body.name = name->as_string();
     if (const Value* recording = request.Find(In::autoParticipantRecordingConfiguration)) {
+      // The API reference: it "cannot be updated while recording is active".
+      if (!stage.body.active_session_id.empty()) {
+        ASSIGN_OR_RETURN(
+            bool recording_active,
+            media::AnyRecordingActive(txn, stage.resource.arn, stage.body.active_session_id));
+        if (recording_active) {
+          return ConflictError(
+              StrCat("autoParticipantRecordingConfiguration cannot be updated while recording "
+                     "is active on stage ",
+                     stage.resource.arn));
+        }
+      }
       stage.body.recording_json = CanonicalRecordingConfig(*recording);
       RETURN_IF_ERROR(ReferToStorageConfiguration(txn, ctx, stage.resource.arn,
                                                   stage.body.recording_json, recording));
