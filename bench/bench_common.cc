@@ -24,7 +24,8 @@ ivsrt_engine* OpenEngine(std::string_view durability, std::string_view data_dir)
   std::string options = "{\"durability\":\"" + std::string(durability) +
                         "\",\"seed\":1,\"quotas\":{\"stages\":" + std::to_string(kStageQuota) +
                         ",\"storageConfigurations\":" + std::to_string(kStageQuota) +
-                        ",\"encoderConfigurations\":" + std::to_string(kStageQuota) + "}";
+                        ",\"encoderConfigurations\":" + std::to_string(kStageQuota) +
+                        ",\"ingestConfigurations\":" + std::to_string(kStageQuota) + "}";
   if (!data_dir.empty()) options += ",\"data_dir\":\"" + std::string(data_dir) + "\"";
   options += "}";
   ivsrt_engine* engine = nullptr;

@@ -16,7 +16,8 @@
 namespace ivsrt::bench {
 
 // Quota large enough for the 1M-stage store, plus what the write benchmarks add
-// to it (also the storage and encoder configuration quotas of every benchmark engine).
+// to it (also the storage, encoder and ingest configuration quotas of every benchmark
+// engine).
 inline constexpr int64_t kStageQuota = 4'000'000;
 
 // Opens an engine through the C ABI; aborts the program on failure (a benchmark

@@ -307,6 +307,12 @@ void BM_Invoke_CreateStorageConfiguration(benchmark::State& state) {
   for (auto _ : state) ivsrt_free(InvokeOrSkip(state, engine, "CreateStorageConfiguration",
                                                StorageBody(i++)));
 }
+// Two ids drawn per call (the configuration's and its participant's) and a stream key.
+void BM_Invoke_CreateIngestConfiguration(benchmark::State& state) {
+  ivsrt_engine* engine = Configs().engine;
+  const std::string body = R"({"ingestProtocol":"RTMPS","name":"encoder","userId":"obs"})";
+  for (auto _ : state) ivsrt_free(InvokeOrSkip(state, engine, "CreateIngestConfiguration", body));
+}
 void BM_Invoke_GetStorageConfiguration(benchmark::State& state) {
   Invoke(state, Configs().engine, "GetStorageConfiguration",
          "{\"arn\":\"" + Configs().storage_arn + "\"}");
@@ -395,6 +401,7 @@ BENCHMARK(BM_Invoke_TagResource);
 BENCHMARK(BM_Invoke_UntagResource);
 BENCHMARK(BM_Invoke_ListTagsForResource);
 BENCHMARK(BM_Invoke_CreateStorageConfiguration);
+BENCHMARK(BM_Invoke_CreateIngestConfiguration);
 BENCHMARK(BM_Invoke_GetStorageConfiguration);
 BENCHMARK(BM_Invoke_ListStorageConfigurations100);
 BENCHMARK(BM_Invoke_CreateEncoderConfiguration);

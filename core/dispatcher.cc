@@ -35,6 +35,8 @@ constexpr std::array kControlOperations = {
     ControlOperation{"ivsrt:LeaveStage", &ops::LeaveStage},
     ControlOperation{"ivsrt:ExchangeToken", &ops::ExchangeToken},
     ControlOperation{"ivsrt:ReceiveEvents", &ops::ReceiveEvents},
+    ControlOperation{"ivsrt:StartIngest", &ops::StartIngest},
+    ControlOperation{"ivsrt:StopIngest", &ops::StopIngest},
     ControlOperation{"ivsrt:ListOperations", &ListOperations},
 };
 

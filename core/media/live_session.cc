@@ -166,7 +166,9 @@ absl::StatusOr<SessionParticipant> LiveSession::Join(const TokenClaims& claims,
     session_.end_due = 0;
   }
   ++session_.connected;
-  RETURN_IF_ERROR(AddDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
+  if (p.token_exp != kNoExpiry) {
+    RETURN_IF_ERROR(AddDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
+  }
   RETURN_IF_ERROR(Event(p, "JOINED", now));
   RETURN_IF_ERROR(Put(p));
   return p;

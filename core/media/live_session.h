@@ -45,7 +45,8 @@ class LiveSession {
   const std::string& stage_arn() const { return stage_.resource.arn; }
 
   // Connects the token's participant (a first join, or a reconnect keeping firstJoinTime):
-  // JOINED. A participant already connected stays as it is.
+  // JOINED. A participant already connected stays as it is. Its disconnection at the
+  // token's exp is scheduled, unless exp is kNoExpiry (an ingest participant).
   absl::StatusOr<SessionParticipant> Join(const TokenClaims& claims, std::string_view protocol,
                                           const ClientAttributes& client, int64_t now);
   // The connected participant `participant_id`; ResourceNotFoundException otherwise.

@@ -20,11 +20,16 @@ struct TokenClaims {
   std::string participant_id;   // jti
   std::string user_id;          // user_id, "" when absent
   std::string attributes_json;  // attributes, "" when absent
-  int64_t exp = 0;              // unix seconds
+  int64_t exp = 0;              // unix seconds; kNoExpiry for an ingest participant
   bool can_publish = false;     // capabilities.allow_publish
   bool can_subscribe = false;   // capabilities.allow_subscribe
   bool self_signed = false;     // ES384 under an imported public key (not issued by the API)
 };
+
+// The exp of an ingest participant (ivsrt:StartIngest), which holds no token: it never
+// expires, so LiveSession::Join schedules no expiry, and the media verbs of
+// core/ops/media_control.cc, which a token's holder calls, refuse it.
+inline constexpr int64_t kNoExpiry = 0;
 
 struct TokenCheck {
   // "" when the token is good; else malformed, bad_signature, expired, revoked,

@@ -29,6 +29,10 @@ absl::StatusOr<std::string> LeaveStage(const OpContext& ctx, std::string_view bo
 absl::StatusOr<std::string> ExchangeToken(const OpContext& ctx, std::string_view body);
 absl::StatusOr<std::string> ReceiveEvents(const OpContext& ctx, std::string_view body);
 
+// ingest_control.cc: encoders publishing with an ingest configuration's stream key.
+absl::StatusOr<std::string> StartIngest(const OpContext& ctx, std::string_view body);
+absl::StatusOr<std::string> StopIngest(const OpContext& ctx, std::string_view body);
+
 }  // namespace ivsrt::ops
 
 #endif  // IVSRT_CORE_OPS_HANDLERS_H_

@@ -72,7 +72,8 @@ absl::StatusOr<std::string_view> ReadProtocol(simdjson::dom::object request) {
 }
 
 // A media verb: loads the connected participant of the body's stageArn and participantId
-// in a write transaction, runs `verb`, and saves the session.
+// in a write transaction, runs `verb`, and saves the session. An ingest participant's
+// encoder is the only one to drive it: ValidationException.
 using Verb = std::function<absl::StatusOr<std::string>(media::LiveSession&,
                                                        media::SessionParticipant&, int64_t now)>;
 absl::StatusOr<std::string> RunVerb(const OpContext& ctx, simdjson::dom::object request,
@@ -94,6 +95,11 @@ absl::StatusOr<std::string> RunVerb(const OpContext& ctx, simdjson::dom::object 
                                           " (it has no active session)"));
     }
     ASSIGN_OR_RETURN(media::SessionParticipant p, live->Connected(participant_id));
+    if (p.token_exp == media::kNoExpiry) {
+      return ValidationError(StrCat("participantId: ", participant_id,
+                                    " is an ingest participant: its encoder is driven by "
+                                    "ivsrt:StartIngest and ivsrt:StopIngest"));
+    }
     ASSIGN_OR_RETURN(response, verb(*live, p, now));
     return live->Save();
   }));

@@ -2,6 +2,7 @@
 #include "core/errors.h"
 #include "core/media/live_session.h"
 #include "core/model/members.h"
+#include "core/ops/ingest_record.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/registry.h"
 #include "core/ops/stage_record.h"
@@ -31,6 +32,10 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
   std::string_view participant_id = StringOr(request, In::participantId, "");
   RETURN_IF_ERROR(ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, ctx, arn));
+    // An ingest participant is disconnected and its configuration detached from the stage
+    // (stageArn "": NOTES.md 11), so that its encoder cannot publish again until updated.
+    ASSIGN_OR_RETURN(int detached, DetachIngestConfigurations(txn, ctx, arn, participant_id));
+    if (detached != 0) return absl::OkStatus();
     std::string key = ParticipantKey(arn, participant_id);
     ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kParticipants, key));
     if (!bytes.has_value()) {

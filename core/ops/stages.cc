@@ -6,6 +6,7 @@
 #include "core/media/live_session.h"
 #include "core/media/participant_recording.h"
 #include "core/model/members.h"
+#include "core/ops/ingest_record.h"
 #include "core/ops/page_token.h"
 #include "core/ops/participant_tokens.h"
 #include "core/ops/recording_config.h"
@@ -176,7 +177,8 @@ absl::StatusOr<std::string> DeleteStage(const OpContext& ctx, const Value& reque
     for (const std::string& key : participants) {
       RETURN_IF_ERROR(txn.Delete(store::Table::kParticipants, key));
     }
-    return absl::OkStatus();
+    // Ingest configurations attached to it are detached (stageArn "", INACTIVE: NOTES.md 11).
+    return DetachIngestConfigurations(txn, ctx, arn, "").status();
   }));
   return std::string("{}");
 }

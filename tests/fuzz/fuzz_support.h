@@ -9,7 +9,7 @@
 // ivsrt:JoinStage connected); $TOKEN2 and $PID2 the input's first token and its
 // participant; $SID the last stage session id; $NEXT the last nextToken; $CUR
 // the last ivsrt:ReceiveEvents cursor; $SC and $EC the last storage and encoder
-// configuration ARNs.
+// configuration ARNs; $IC and $KEY the last ingest configuration's ARN and stream key.
 #ifndef IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 #define IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
@@ -173,6 +173,7 @@ struct State {
   std::string first_participant_id, first_token;  // of the input's first token
   std::string session_id, cursor;
   std::string storage_configuration, encoder_configuration;  // the last ARN of each returned
+  std::string ingest_configuration, stream_key;              // the last returned
   std::set<std::string> joined_stages;  // stages ivsrt:JoinStage connected someone to
 
   void Clear() { *this = State(); }
@@ -192,7 +193,8 @@ struct State {
            take("$PID2", first_participant_id) || take("$PID", participant_id) ||
            take("$TOKEN2", first_token) || take("$TOKEN", token) || take("$SID", session_id) ||
            take("$NEXT", next_token) || take("$CUR", cursor) ||
-           take("$SC", storage_configuration) || take("$EC", encoder_configuration))) {
+           take("$SC", storage_configuration) || take("$EC", encoder_configuration) ||
+           take("$IC", ingest_configuration) || take("$KEY", stream_key))) {
         continue;
       }
       out += in[i++];
@@ -239,6 +241,10 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::stri
   }
   if (root["encoderConfiguration"].get(e) == simdjson::SUCCESS) {
     state.encoder_configuration = StringAt(e, "/arn");
+  }
+  if (root["ingestConfiguration"].get(e) == simdjson::SUCCESS) {
+    state.ingest_configuration = StringAt(e, "/arn");
+    state.stream_key = StringAt(e, "/streamKey");
   }
   for (const auto& [token, id] : tokens) {
     Check(!token.empty() && !id.empty(), "participant token without token or id", body);

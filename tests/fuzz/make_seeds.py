@@ -112,6 +112,27 @@ INVOKE = {
         ("ivsrt:AdvanceClock", {"seconds": 302}),
         ("DeleteStage", {"arn": "$ARN"}),
     ],
+    # Ingest configurations (issue 15): $IC and $KEY the last one's ARN and stream key.
+    "ingest": [
+        ("CreateStage", {}),
+        ("CreateIngestConfiguration", {"ingestProtocol": "RTMP", "insecureIngest": True,
+                                       "stageArn": "$ARN", "userId": "obs",
+                                       "attributes": {"k": "v"}, "redundantIngest": True}),
+        ("CreateIngestConfiguration", {"ingestProtocol": "RTMPS", "stageArn": ""}),
+        ("CreateIngestConfiguration", {"ingestProtocol": "RTMP"}),
+        ("ListIngestConfigurations", {"filterByState": "ACTIVE", "maxResults": 1}),
+        ("ListIngestConfigurations", {"filterByStageArn": "$ARN", "filterByState": "ACTIVE"}),
+        ("UpdateIngestConfiguration", {"arn": "$IC", "stageArn": "$ARN", "redundantIngest": True}),
+        ("ivsrt:StartIngest", {"streamKey": "$KEY"}),
+        ("ivsrt:StartIngest", {"streamKey": "$KEY"}),
+        ("ivsrt:StartIngest", {"streamKey": "rt_123456789012_us-east-1_abcdABCDefgh_x"}),
+        ("GetIngestConfiguration", {"arn": "$IC"}),
+        ("UpdateIngestConfiguration", {"arn": "$IC", "stageArn": ""}),
+        ("DisconnectParticipant", {"stageArn": "$ARN", "participantId": "$PID"}),
+        ("ivsrt:StopIngest", {"streamKey": "$KEY"}),
+        ("DeleteIngestConfiguration", {"arn": "$IC", "force": True}),
+        ("DeleteStage", {"arn": "$ARN"}),
+    ],
     "clock": [
         ("ivsrt:GetClock", {}), ("ivsrt:SetClock", {"time": "2030-05-06T07:08:09Z"}),
         ("ivsrt:AdvanceClock", {"seconds": 60}), ("ivsrt:Reset", {}),
@@ -301,6 +322,12 @@ HTTP = {
         post("StartComposition", {"stageArn": "$ARN", "destinations": [
             {"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c"}}]}),
         post("ListCompositions", {"filterByStageArn": "$ARN"}),
+    ],
+    "ingest": [
+        post("CreateIngestConfiguration", {"ingestProtocol": "RTMPS", "name": "obs"}),
+        post("ListIngestConfigurations", {"filterByState": "INACTIVE"}),
+        post("GetIngestConfiguration", {"arn": "$IC"}),
+        post("DeleteIngestConfiguration", {"arn": "$IC"}),
     ],
     "regions": [
         post("CreateStage", {"name": "eu"}, AUTH), post("ListStages", {}, AUTH),
