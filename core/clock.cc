@@ -40,6 +40,10 @@ std::string FormatIso8601(absl::Time t) {
   return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
+std::string FormatUnixSeconds(int64_t unix_seconds) {
+  return FormatIso8601(absl::FromUnixSeconds(unix_seconds));
+}
+
 std::optional<absl::Time> ParseClockTime(std::string_view text) {
   absl::Time t;
   std::string err;

@@ -46,6 +46,8 @@ class Clock {
 // "2026-01-02T03:04:05Z": whole seconds in UTC, four-digit years, as AWS
 // returns timestamps.
 std::string FormatIso8601(absl::Time t);
+// The same for a time in whole unix seconds (the media plane's records keep them so).
+std::string FormatUnixSeconds(int64_t unix_seconds);
 // An RFC 3339 instant ("2026-01-02T03:04:05Z", fractions, "+hh:mm" offsets) the
 // manual clock may show, fractions dropped; nullopt for any other text.
 std::optional<absl::Time> ParseClockTime(std::string_view text);

@@ -75,6 +75,7 @@ absl::Status Engine::LoadKeys() {
       .page_key = HmacSha256(key, "pages"),
       .quotas = options_.quotas,
       .session_end_delay_seconds = options_.session_end_delay_seconds,
+      .deadlines = {},
   });
   return absl::OkStatus();
 }

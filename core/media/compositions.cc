@@ -10,8 +10,6 @@
 namespace ivsrt::media {
 namespace {
 
-std::string Iso(int64_t unix_seconds) { return FormatIso8601(absl::FromUnixSeconds(unix_seconds)); }
-
 Deadline StepDeadline(std::string_view composition_arn, int64_t due) {
   Deadline d;
   d.due = due;
@@ -52,7 +50,7 @@ absl::Status Activate(store::Txn& txn, const OpContext& ctx, LoadedComposition& 
   for (DestinationRecord& d : c.body.destinations) {
     if (d.state != "STARTING") continue;
     d.state = "ACTIVE";
-    d.start_time = Iso(at);
+    d.start_time = FormatUnixSeconds(at);
     RETURN_IF_ERROR(Emit(txn, ctx, c, "Destination Start", at, d.id));
   }
   return absl::OkStatus();
@@ -68,11 +66,11 @@ absl::Status BeginStop(store::Txn& txn, LoadedComposition& c, int64_t at) {
 
 absl::Status Finish(store::Txn& txn, const OpContext& ctx, LoadedComposition& c, int64_t at) {
   c.body.state = "STOPPED";
-  c.body.end_time = Iso(at);
+  c.body.end_time = FormatUnixSeconds(at);
   for (DestinationRecord& d : c.body.destinations) {
     if (d.state == "STOPPED" || d.state == "FAILED") continue;
     d.state = "STOPPED";
-    d.end_time = Iso(at);
+    d.end_time = FormatUnixSeconds(at);
     if (!d.start_time.empty()) RETURN_IF_ERROR(Emit(txn, ctx, c, "Destination End", at, d.id));
   }
   if (c.body.session_started) RETURN_IF_ERROR(Emit(txn, ctx, c, "Session End", at));

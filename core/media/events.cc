@@ -16,8 +16,6 @@ namespace {
 constexpr std::string_view kMediaSeqKey = "media_seq";
 constexpr std::string_view kEventStreamSeqKey = "event_stream_seq";
 
-std::string Iso(int64_t unix_seconds) { return FormatIso8601(absl::FromUnixSeconds(unix_seconds)); }
-
 // A cursor: the store generation and the sequence number of the next event to read.
 std::string MakeCursor(uint64_t generation, uint64_t next) {
   return Base64UrlEncode(StrCat(store::BigEndian64(generation), store::BigEndian64(next)));
@@ -33,7 +31,7 @@ absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
   JsonWriter w;
   w.BeginObject();
   if (!event.error_code.empty()) w.Field("errorCode", event.error_code);
-  w.Field("eventTime", Iso(event.time));
+  w.Field("eventTime", FormatUnixSeconds(event.time));
   w.Field("name", event.name);
   if (!event.new_token_json.empty()) w.Key("newToken").Raw(event.new_token_json);
   w.Field("participantId", event.participant_id);
@@ -66,7 +64,7 @@ absl::Status Emit(store::Txn& txn, const OpContext& ctx, std::string_view detail
   w.Field("detail-type", detail_type);
   w.Field("source", "aws.ivs");
   w.Field("account", arn->account);
-  w.Field("time", Iso(time));
+  w.Field("time", FormatUnixSeconds(time));
   w.Field("region", arn->region);
   w.Key("resources").BeginArray().String(resource_arn).EndArray();
   w.Key("detail").Raw(detail_json);
@@ -86,7 +84,7 @@ absl::Status EmitStageUpdate(store::Txn& txn, const OpContext& ctx, const StageU
   detail.BeginObject();
   detail.Field("session_id", update.session_id);
   detail.Field("event_name", update.event_name);
-  detail.Field("event_time", Iso(update.time));
+  detail.Field("event_time", FormatUnixSeconds(update.time));
   detail.Field("user_id", update.user_id);
   detail.Field("participant_id", update.participant_id);
   detail.EndObject();

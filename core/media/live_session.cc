@@ -262,6 +262,14 @@ absl::Status LiveSession::StopSubscription(SessionParticipant& subscriber,
   return Put(subscriber);
 }
 
+absl::Status LiveSession::StopSubscriptions(SessionParticipant& p, int64_t now) {
+  while (!p.subscriptions.empty()) {
+    std::string publisher = p.subscriptions.front();
+    RETURN_IF_ERROR(StopSubscription(p, publisher, now));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status LiveSession::Unsubscribe(SessionParticipant& p, std::string_view publisher_id,
                                       int64_t now) {
   return StopSubscription(p, publisher_id, now);
@@ -320,19 +328,13 @@ absl::StatusOr<std::string> LiveSession::ExchangeToken(SessionParticipant& p,
   RETURN_IF_ERROR(RecordParticipantEvent(*txn_, stage_arn(), session_.session_id, event));
   RETURN_IF_ERROR(Put(p));
   if (!p.can_publish) RETURN_IF_ERROR(Unpublish(p, now));
-  while (!p.can_subscribe && !p.subscriptions.empty()) {
-    std::string publisher = p.subscriptions.front();
-    RETURN_IF_ERROR(StopSubscription(p, publisher, now));
-  }
+  if (!p.can_subscribe) RETURN_IF_ERROR(StopSubscriptions(p, now));
   return std::string();
 }
 
 absl::Status LiveSession::Leave(SessionParticipant& p, int64_t now) {
   if (!p.connected) return absl::OkStatus();
-  while (!p.subscriptions.empty()) {
-    std::string publisher = p.subscriptions.front();
-    RETURN_IF_ERROR(StopSubscription(p, publisher, now));
-  }
+  RETURN_IF_ERROR(StopSubscriptions(p, now));
   RETURN_IF_ERROR(Unpublish(p, now));
   RETURN_IF_ERROR(RemoveDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
   p.connected = false;

@@ -94,6 +94,8 @@ class LiveSession {
   // The session's participants for which `wanted` is true, in join order.
   absl::StatusOr<std::vector<SessionParticipant>> ParticipantsWhere(
       const std::function<bool(const SessionParticipant&)>& wanted);
+  // Stops each of `p`'s subscriptions (SUBSCRIBE_STOPPED each).
+  absl::Status StopSubscriptions(SessionParticipant& p, int64_t now);
   // Stops every other participant's subscription to `publisher_id`.
   absl::Status StopSubscriptionsTo(std::string_view publisher_id, int64_t now);
 

@@ -20,8 +20,6 @@ enum Flag : uint64_t {
 
 uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
 
-std::string Iso(int64_t unix_seconds) { return FormatIso8601(absl::FromUnixSeconds(unix_seconds)); }
-
 }  // namespace
 
 std::string EncodeSession(const SessionRecord& s) {
@@ -54,9 +52,9 @@ absl::StatusOr<SessionRecord> DecodeSession(std::string_view bytes) {
 
 void WriteSession(JsonWriter& w, const SessionRecord& s) {
   w.BeginObject();
-  if (s.end != 0) w.Field("endTime", Iso(s.end));
+  if (s.end != 0) w.Field("endTime", FormatUnixSeconds(s.end));
   w.Field("sessionId", s.session_id);
-  w.Field("startTime", Iso(s.start));
+  w.Field("startTime", FormatUnixSeconds(s.start));
   w.EndObject();
 }
 
@@ -121,7 +119,7 @@ void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {
   if (!p.attributes_json.empty()) w.Key("attributes").Raw(p.attributes_json);
   w.Field(kClientAttributes[0], p.client[0]);  // browserName
   w.Field(kClientAttributes[1], p.client[1]);  // browserVersion
-  w.Field("firstJoinTime", Iso(p.first_join));
+  w.Field("firstJoinTime", FormatUnixSeconds(p.first_join));
   w.Field(kClientAttributes[2], p.client[2]);  // ispName
   w.Field(kClientAttributes[3], p.client[3]);  // osName
   w.Field(kClientAttributes[4], p.client[4]);  // osVersion
@@ -145,7 +143,7 @@ std::string ExchangedTokenJson(const SessionParticipant& p) {
   if (p.can_publish) w.String("PUBLISH");
   if (p.can_subscribe) w.String("SUBSCRIBE");
   w.EndArray();
-  w.Field("expirationTime", Iso(p.token_exp));
+  w.Field("expirationTime", FormatUnixSeconds(p.token_exp));
   if (!p.user_id.empty()) w.Field("userId", p.user_id);
   w.EndObject();
   return w.Take();
@@ -153,7 +151,7 @@ std::string ExchangedTokenJson(const SessionParticipant& p) {
 
 void WriteParticipantSummary(JsonWriter& w, const SessionParticipant& p) {
   w.BeginObject();
-  w.Field("firstJoinTime", Iso(p.first_join));
+  w.Field("firstJoinTime", FormatUnixSeconds(p.first_join));
   w.Field("participantId", p.participant_id);
   w.Key("published").Bool(p.published);
   if (!p.recording_state.empty()) w.Field("recordingState", p.recording_state);

@@ -122,7 +122,7 @@ absl::StatusOr<std::string> StartComposition(const OpContext& ctx, const Value& 
     CompositionBody body;
     body.stage_arn = std::string(stage_arn);
     body.state = "STARTING";
-    body.start_time = FormatIso8601(absl::FromUnixSeconds(now));
+    body.start_time = FormatUnixSeconds(now);
     body.layout_json = layout;
     body.idempotency_token = std::string(token);
     body.fingerprint = token.empty() ? "" : fingerprint;

@@ -126,7 +126,7 @@ absl::Status IssueToken(store::Txn& txn, const OpContext& ctx, const LoadedStage
   out.EndArray();
   if (answering == TokenFor::kCreateParticipantToken) {
     out.Key("duration").Int(duration);
-    out.Field("expirationTime", FormatIso8601(absl::FromUnixSeconds(exp)));
+    out.Field("expirationTime", FormatUnixSeconds(exp));
   }
   out.Field("participantId", participant.id);
   out.Field("token", SignJwt(ctx.services->signing_key, claims.str()));
