@@ -70,7 +70,7 @@ absl::Status WithSignatureErrorType(absl::Status status, std::string_view type) 
 }  // namespace
 
 absl::Status IncompleteSignatureError(std::string_view m) {
-  return WithSignatureErrorType(ValidationError(m), "IncompleteSignatureException");
+  return WithSignatureErrorType(AccessDeniedError(m), "IncompleteSignatureException");
 }
 absl::Status InvalidSignatureError(std::string_view m) {
   return WithSignatureErrorType(AccessDeniedError(m), "InvalidSignatureException");

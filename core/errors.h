@@ -42,10 +42,13 @@ absl::Status UnknownOperationError(std::string_view message);
 
 // Not error types of the service model either, but of the SigV4 layer in front
 // of every AWS endpoint, so only the HTTP entry answers them:
-// IncompleteSignatureException (400, a malformed Authorization header) and
-// InvalidSignatureException (403, a credential that cannot sign for this
-// endpoint). Each rides on the absl code of the model error with its HTTP
-// status (so its row is that error's), and carries its type name.
+// IncompleteSignatureException (a malformed Authorization header) and
+// InvalidSignatureException (a credential that cannot sign for this endpoint),
+// both 403: ivs-realtime sits behind API Gateway (its responses carry
+// x-amz-apigw-id), whose signature refusals are 403 (its gateway response
+// types; aws/chalice#828 for IncompleteSignatureException). Each rides on
+// AccessDeniedException's absl code (so its row, 403, is that error's), and
+// carries its own type name.
 absl::Status IncompleteSignatureError(std::string_view message);
 absl::Status InvalidSignatureError(std::string_view message);
 // The type name of a SigV4 error; empty for any other status.

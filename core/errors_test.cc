@@ -55,7 +55,7 @@ TEST(ErrorsTest, EachErrorMapsToItsRow) {
   EXPECT_EQ(ErrorTypeOf(InternalError("m")).code, IVSRT_EINTERNAL);
   EXPECT_EQ(ErrorTypeOf(UnknownOperationError("m")).code, IVSRT_EUNKNOWN_OPERATION);
   // A SigV4 error is answered with its own type name but its carrier's status.
-  EXPECT_EQ(ErrorTypeOf(IncompleteSignatureError("m")).http_status, 400);
+  EXPECT_EQ(ErrorTypeOf(IncompleteSignatureError("m")).http_status, 403);
   EXPECT_EQ(ErrorTypeOf(InvalidSignatureError("m")).http_status, 403);
   // Whatever else fails (an LMDB error, say) is InternalServerException.
   EXPECT_EQ(ErrorTypeOf(absl::DataLossError("m")).code, IVSRT_EINTERNAL);

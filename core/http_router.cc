@@ -100,9 +100,9 @@ absl::StatusOr<std::string> RegionFromHeaders(std::string_view headers) {
       std::string_view scope = value.substr(at + 11);
       scope = scope.substr(0, scope.find_first_of(", "));
       std::vector<std::string_view> parts = Split(scope, '/');
-      // AWS's words for both (aws-sdk-js-v3#5576: 403
-      // InvalidSignatureException; yet-another-cloudwatch-exporter#169: 400
-      // IncompleteSignatureException).
+      // AWS's words for both (aws-sdk-js-v3#5576: InvalidSignatureException;
+      // yet-another-cloudwatch-exporter#169: IncompleteSignatureException);
+      // both 403 as API Gateway answers them (core/errors.h).
       if (parts.size() != 5) {
         return IncompleteSignatureError(
             StrCat("Credential must have exactly 5 slash-delimited elements, e.g. "

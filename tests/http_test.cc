@@ -204,8 +204,8 @@ TEST_F(HttpTest, MalformedTagPayloadsAreMalformedJson) {
 
 // A credential scope AWS would not accept is refused as AWS refuses it, never
 // answered from another region: 403 InvalidSignatureException for a region that
-// is no region name, 400 IncompleteSignatureException for a scope that is not
-// five elements.
+// is no region name, 403 IncompleteSignatureException for a scope that is not
+// five elements (403 as `ivsrt serve` answers every SigV4 refusal).
 TEST_F(HttpTest, MalformedCredentialScopesAreRefused) {
   struct Case {
     std::string scope;
@@ -223,11 +223,11 @@ TEST_F(HttpTest, MalformedCredentialScopesAreRefused) {
       {StrCat("AKID/20260102/", long_region, "/ivs/aws4_request"), 403, "InvalidSignatureException",
        StrCat("Credential should be scoped to a valid region, not '", long_region.substr(0, 64),
               "...'")},
-      {"AKID/20260102/../../ivs/aws4_request", 400, "IncompleteSignatureException",
+      {"AKID/20260102/../../ivs/aws4_request", 403, "IncompleteSignatureException",
        "Credential must have exactly 5 slash-delimited elements, e.g. "
        "keyid/date/region/service/term, got "
        "'AKID/20260102/../../ivs/aws4_request'"},
-      {"", 400, "IncompleteSignatureException",
+      {"", 403, "IncompleteSignatureException",
        "Credential must have exactly 5 slash-delimited elements, e.g. "
        "keyid/date/region/service/term, got ''"},
   };

@@ -4,7 +4,7 @@
 // Invariants, beyond "no crash, no leak, no UB": the status is one AWS answers
 // with; the headers carry Content-Type and x-amzn-RequestId, and on errors an
 // x-amzn-ErrorType of the model's seven (or UnknownOperationException, 404, or
-// a SigV4 error: IncompleteSignatureException, 400, InvalidSignatureException,
+// a SigV4 error: IncompleteSignatureException or InvalidSignatureException,
 // 403) that matches the status; the body is a JSON object ({"exceptionMessage",
 // "message"} on errors); no 500; a 200 body fits the output shape of the
 // operation the request routes to; every participant token handed out verifies;

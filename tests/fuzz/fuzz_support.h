@@ -68,7 +68,7 @@ inline int StatusOfErrorType(std::string_view type) {
   if (type == "InternalServerException") return 500;
   if (type == "UnknownOperationException") return 404;
   // The SigV4 layer's, answered over HTTP for a malformed credential scope.
-  if (type == "IncompleteSignatureException") return 400;
+  if (type == "IncompleteSignatureException") return 403;
   if (type == "InvalidSignatureException") return 403;
   return 0;
 }

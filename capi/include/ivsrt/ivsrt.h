@@ -142,7 +142,7 @@ IVSRT_EXPORT int ivsrt_invoke(ivsrt_engine* engine, const char* operation, size_
  *            (may be empty). The region is taken from the SigV4 credential scope of the
  *            Authorization header, else from the Host header (ivsrealtime.REGION.amazonaws.com),
  *            else the engine's region. A credential scope that is not five '/'-separated
- *            elements is answered 400 IncompleteSignatureException, one whose region is not
+ *            elements is answered 403 IncompleteSignatureException, one whose region is not
  *            [a-z0-9-]{1,64} 403 InvalidSignatureException, as AWS answers them (the
  *            signature itself is not checked). Test-control operations are not reachable here.
  *   body:    the request body.
