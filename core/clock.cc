@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/time/civil_time.h"
 #include "core/errors.h"
 #include "core/strings.h"
 
@@ -36,8 +37,32 @@ absl::StatusOr<absl::Time> Clock::Advance(absl::Duration d, std::string_view mem
   return absl::FromUnixSeconds(before + seconds);
 }
 
+namespace {
+// Writes `value` as exactly `width` decimal digits, zero-padded.
+void PutDigits(char* out, int value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+}  // namespace
+
 std::string FormatIso8601(absl::Time t) {
-  return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+  // absl's civil-time conversion, then the digits by hand: absl::FormatTime
+  // costs four times as much (a strftime-style parse of its format each call),
+  // and ListParticipants formats a time per participant.
+  const absl::CivilSecond c = absl::ToCivilSecond(t, absl::UTCTimeZone());
+  if (c.year() < 0 || c.year() > 9999) {
+    return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+  }
+  std::string out = "0000-00-00T00:00:00Z";
+  PutDigits(&out[0], static_cast<int>(c.year()), 4);
+  PutDigits(&out[5], c.month(), 2);
+  PutDigits(&out[8], c.day(), 2);
+  PutDigits(&out[11], c.hour(), 2);
+  PutDigits(&out[14], c.minute(), 2);
+  PutDigits(&out[17], c.second(), 2);
+  return out;
 }
 
 std::string FormatUnixSeconds(int64_t unix_seconds) {

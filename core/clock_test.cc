@@ -15,6 +15,23 @@ TEST(ParseClockTime, AcceptsFourDigitYearsUpToFourteenDaysBeforeTheEnd) {
   EXPECT_EQ(ClockRange(), "an ISO-8601 instant from 0001-01-01T00:00:00Z to 9999-12-17T23:59:59Z");
 }
 
+// The hand-written digits agree with absl::FormatTime over the whole clock
+// range: leap days, century years, the first and last instants, and a stride
+// of odd seconds across the years between.
+TEST(FormatIso8601, MatchesAbslFormatTimeAcrossTheClockRange) {
+  auto absl_format = [](int64_t s) {
+    return absl::FormatTime("%E4Y-%m-%dT%H:%M:%SZ", absl::FromUnixSeconds(s), absl::UTCTimeZone());
+  };
+  for (int64_t s : {kEarliestClockUnixSeconds, int64_t{-1}, int64_t{0}, int64_t{951782400},
+                    int64_t{4107456000}, kLatestClockUnixSeconds, int64_t{253402300799}}) {
+    EXPECT_EQ(FormatUnixSeconds(s), absl_format(s)) << s;
+  }
+  for (int64_t s = kEarliestClockUnixSeconds; s < kLatestClockUnixSeconds; s += 86399 * 97 + 13) {
+    ASSERT_EQ(FormatUnixSeconds(s), absl_format(s)) << s;
+  }
+  EXPECT_EQ(FormatUnixSeconds(951782400), "2000-02-29T00:00:00Z");
+}
+
 TEST(ParseClockTime, RefusesWhatNoTimestampCanShow) {
   for (const char* text :
        {"infinite-future", "infinite-past", "9999-12-18T00:00:00Z", "9999-12-31T23:59:59Z",
