@@ -69,6 +69,24 @@ def test_unknown_operation(ivsrt_engine: ivsrt.Engine) -> None:
     assert info.value.code == lib.IVSRT_EUNKNOWN_OPERATION
 
 
+# The request encoder writes NaN and infinities as json does (not JSON, refused), never as
+# null, which would be an absent member: a request AWS refuses is refused here too.
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_non_finite_numbers_are_refused_not_dropped(
+    ivsrt_engine: ivsrt.Engine, value: float
+) -> None:
+    with pytest.raises(ivsrt.ValidationException, match="malformed JSON"):
+        ivsrt_engine.invoke("CreateStage", {"name": value})
+    assert ivsrt_engine.invoke("ListStages")["stages"] == []
+
+
+# Responses are read with orjson: every member arrives as the standard library reads it.
+def test_responses_read_as_json_reads_them(ivsrt_engine: ivsrt.Engine) -> None:
+    arn = ivsrt_engine.invoke("CreateStage", {"name": "s", "tags": {"é": "ü"}})["stage"]["arn"]
+    raw = ivsrt_engine.invoke_raw("GetStage", {"arn": arn})
+    assert ivsrt_engine.invoke("GetStage", {"arn": arn}) == json.loads(raw)
+
+
 @pytest.mark.parametrize("raw", ['{"name": ', "[1, 2]", b"\xff\xfe", '{"name": 5}'])
 def test_malformed_requests_are_validation_errors(ivsrt_engine: ivsrt.Engine, raw: Any) -> None:
     with pytest.raises(ivsrt.ValidationException):

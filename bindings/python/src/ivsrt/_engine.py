@@ -19,6 +19,8 @@ from typing import (
     Union,
 )
 
+import orjson
+
 from ._errors import EngineClosed, Error, error_class, make_error
 from ._events import EventBatch, receive_events
 from ._native import ffi, lib
@@ -77,9 +79,11 @@ def _utf8(value: Union[str, bytes]) -> bytes:
     return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
-# Made once: json.dumps/json.loads with options build a new encoder each call (~0.7 µs).
+# Made once: json.dumps with options builds a new encoder each call (~0.7 µs). Requests
+# stay with the standard library's encoder: orjson writes NaN as null, which the engine would
+# take for an absent member where AWS refuses the request. Responses are read by orjson
+# (1.3 µs for a GetStage answer, against json's 3.6 µs): the engine only writes plain JSON.
 _ENCODER = json.JSONEncoder(separators=(",", ":"))
-_DECODER = json.JSONDecoder()
 
 
 def _encode_request(request: JSONRequest) -> bytes:
@@ -116,6 +120,17 @@ def _parse_header_lines(raw: bytes) -> Dict[str, str]:
         if sep:
             headers[name.strip()] = value.strip()
     return headers
+
+
+class _OutParams(threading.local):
+    """The out-parameters of one thread's ivsrt_invoke calls, allocated once per thread
+    (three ffi.new a call cost ~0.4 µs). A thread makes one call at a time, so reuse is
+    safe; the error slot is cleared before each call, so a stale pointer is never freed."""
+
+    def __init__(self) -> None:
+        self.out = ffi.new("char **")
+        self.out_len = ffi.new("size_t *")
+        self.error = ffi.new("ivsrt_error **")
 
 
 class _CallGuard:
@@ -209,6 +224,7 @@ class Engine:
             raise _take_error(rc, error_out[0])
         self._ptr: FFI.CData = engine_out[0]
         self._guard = _CallGuard()
+        self._out_params = _OutParams()
         # A safety net only: an engine dropped without close() is closed when collected,
         # when no call can be in flight since every call holds a reference to the engine.
         self._finalizer = weakref.finalize(self, lib.ivsrt_engine_close, self._ptr)
@@ -244,9 +260,9 @@ class Engine:
         """Like :meth:`invoke`, returning the response JSON text as bytes."""
         op = _utf8(operation)
         body = _encode_request(request)
-        out = ffi.new("char **")
-        out_len = ffi.new("size_t *")
-        error_out = ffi.new("ivsrt_error **")
+        params = self._out_params
+        out, out_len, error_out = params.out, params.out_len, params.error
+        error_out[0] = ffi.NULL
         self._guard.enter()
         try:
             rc = lib.ivsrt_invoke(self._ptr, op, len(op), body, len(body), out, out_len, error_out)
@@ -263,7 +279,7 @@ class Engine:
         operation (``"ivsrt:Reset"``); ``request`` a dict (or JSON text). Errors raise the
         :class:`ivsrt.Error` subclass named after the AWS error type.
         """
-        result: Dict[str, Any] = _DECODER.decode(self.invoke_raw(operation, request).decode())
+        result: Dict[str, Any] = orjson.loads(self.invoke_raw(operation, request))
         return result
 
     def http(
