@@ -117,3 +117,27 @@ def test_mock_from_many_threads_answers_each_call_once() -> None:
                                  range(THREADS * 4)))
         assert len(set(arns)) == THREADS * 4
         assert len(engine.invoke("ListStages", {"maxResults": 100})["stages"]) == THREADS * 4
+
+
+def test_a_signal_handler_may_call_in_during_a_call(ivsrt_engine: ivsrt.Engine) -> None:
+    """invoke's reused out-parameters are taken per call: a signal handler that calls the
+    engine between two bytecodes of another call on the same thread gets its own."""
+    import signal
+
+    arn = ivsrt_engine.invoke("CreateStage", {"name": "outer"})["stage"]["arn"]
+    inner_arn = ivsrt_engine.invoke("CreateStage", {"name": "inner"})["stage"]["arn"]
+    inner_names: List[str] = []
+
+    def handler(signum: int, frame: Any) -> None:
+        inner_names.append(ivsrt_engine.invoke("GetStage", {"arn": inner_arn})["stage"]["name"])
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, 0.0002, 0.0002)
+    try:
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline:
+            assert ivsrt_engine.invoke("GetStage", {"arn": arn})["stage"]["name"] == "outer"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert inner_names and set(inner_names) == {"inner"}

@@ -122,15 +122,28 @@ def _parse_header_lines(raw: bytes) -> Dict[str, str]:
     return headers
 
 
-class _OutParams(threading.local):
-    """The out-parameters of one thread's ivsrt_invoke calls, allocated once per thread
-    (three ffi.new a call cost ~0.4 µs). A thread makes one call at a time, so reuse is
-    safe; the error slot is cleared before each call, so a stale pointer is never freed."""
+class _OutCells(NamedTuple):
+    """The out-parameters of one ivsrt_invoke call."""
+
+    out: "FFI.CData"
+    out_len: "FFI.CData"
+    error: "FFI.CData"
+
+
+class _OutCellPool(threading.local):
+    """ivsrt_invoke's out-parameters, reused within a thread: three ffi.new a call cost
+    ~0.4 µs. A call takes a set off its thread's stack and puts it back once it has read it,
+    so a call made meanwhile on the same thread (a signal handler's) takes another set."""
 
     def __init__(self) -> None:
-        self.out = ffi.new("char **")
-        self.out_len = ffi.new("size_t *")
-        self.error = ffi.new("ivsrt_error **")
+        self.free: list[_OutCells] = []
+
+    def take(self) -> _OutCells:
+        if self.free:
+            cells = self.free.pop()
+            cells.error[0] = ffi.NULL  # never a pointer freed by an earlier call
+            return cells
+        return _OutCells(ffi.new("char **"), ffi.new("size_t *"), ffi.new("ivsrt_error **"))
 
 
 class _CallGuard:
@@ -224,7 +237,7 @@ class Engine:
             raise _take_error(rc, error_out[0])
         self._ptr: FFI.CData = engine_out[0]
         self._guard = _CallGuard()
-        self._out_params = _OutParams()
+        self._out_cells = _OutCellPool()
         # A safety net only: an engine dropped without close() is closed when collected,
         # when no call can be in flight since every call holds a reference to the engine.
         self._finalizer = weakref.finalize(self, lib.ivsrt_engine_close, self._ptr)
@@ -260,17 +273,22 @@ class Engine:
         """Like :meth:`invoke`, returning the response JSON text as bytes."""
         op = _utf8(operation)
         body = _encode_request(request)
-        params = self._out_params
-        out, out_len, error_out = params.out, params.out_len, params.error
-        error_out[0] = ffi.NULL
+        pool = self._out_cells
+        cells = pool.take()
         self._guard.enter()
         try:
-            rc = lib.ivsrt_invoke(self._ptr, op, len(op), body, len(body), out, out_len, error_out)
+            rc = lib.ivsrt_invoke(
+                self._ptr, op, len(op), body, len(body), cells.out, cells.out_len, cells.error
+            )
         finally:
             self._guard.leave()
         if rc != lib.IVSRT_OK:
-            raise _take_error(rc, error_out[0])
-        return _take_buffer(out[0], out_len[0])
+            error = _take_error(rc, cells.error[0])
+            pool.free.append(cells)
+            raise error
+        result = _take_buffer(cells.out[0], cells.out_len[0])
+        pool.free.append(cells)
+        return result
 
     def invoke(self, operation: str, request: JSONRequest = None) -> Dict[str, Any]:
         """Invokes an operation with its AWS input JSON; returns the AWS output JSON.
