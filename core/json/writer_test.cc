@@ -64,5 +64,42 @@ TEST(JsonWriter, EscapesAndChecksBytesPastTheFirstEightOfLongStrings) {
   EXPECT_EQ(out, "\"a plain ASCII name longer than eight bytes\"");
 }
 
+// The eight-byte block scan agrees with a byte-at-a-time
+// escaper wherever in the string the special byte falls, before, across and after a block
+// boundary.
+TEST(JsonWriter, FindsTheSpecialByteAtEveryOffset) {
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (u < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[u >> 4];
+        out += kHex[u & 0xF];
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  };
+  for (std::string_view special : {"\"", "\\", "\x01", "\n", "\xc3\xa9", "\x7f", " ", "~"}) {
+    for (size_t at = 0; at <= 40; ++at) {
+      std::string s = std::string(at, 'a') + std::string(special) + std::string(40 - at, 'b');
+      std::string out;
+      AppendJsonString(out, s);
+      EXPECT_EQ(out, reference(s)) << "at " << at;
+    }
+  }
+  std::string out;
+  AppendJsonString(out, std::string(33, 'x') + "\xff");
+  EXPECT_EQ(out, "\"" + std::string(33, 'x') + "\xEF\xBF\xBD\"");
+}
+
 }  // namespace
 }  // namespace ivsrt
