@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -120,16 +121,23 @@ def test_mock_from_many_threads_answers_each_call_once() -> None:
 
 
 def test_a_signal_handler_may_call_in_during_a_call(ivsrt_engine: ivsrt.Engine) -> None:
-    """invoke's reused out-parameters are taken per call: a signal handler that calls the
-    engine between two bytecodes of another call on the same thread gets its own."""
+    """invoke's and http's reused out-parameters are taken per call: a signal handler that
+    calls the engine between two bytecodes of another call on the same thread gets its
+    own."""
     import signal
 
     arn = ivsrt_engine.invoke("CreateStage", {"name": "outer"})["stage"]["arn"]
     inner_arn = ivsrt_engine.invoke("CreateStage", {"name": "inner"})["stage"]["arn"]
     inner_names: List[str] = []
 
+    def get_by_http(stage_arn: str) -> str:
+        response = ivsrt_engine.http("POST", "/GetStage", {}, json.dumps({"arn": stage_arn}))
+        name: str = json.loads(response.body)["stage"]["name"]
+        return name
+
     def handler(signum: int, frame: Any) -> None:
         inner_names.append(ivsrt_engine.invoke("GetStage", {"arn": inner_arn})["stage"]["name"])
+        inner_names.append(get_by_http(inner_arn))
 
     previous = signal.signal(signal.SIGALRM, handler)
     signal.setitimer(signal.ITIMER_REAL, 0.0002, 0.0002)
@@ -137,6 +145,7 @@ def test_a_signal_handler_may_call_in_during_a_call(ivsrt_engine: ivsrt.Engine) 
         deadline = time.monotonic() + 1.0
         while time.monotonic() < deadline:
             assert ivsrt_engine.invoke("GetStage", {"arn": arn})["stage"]["name"] == "outer"
+            assert get_by_http(arn) == "outer"
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
