@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/strings.h"
+#include "re2/re2.h"
 #include "tests/engine_fixture.h"
 
 namespace ivsrt::testing {
@@ -51,7 +52,12 @@ TEST_F(HttpTest, PostOperationAnswersJsonWithRequestId) {
   HttpResponse r = Send("POST", "/CreateStage", R"({"name":"h","tags":{"k":"v"}})");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(Header(r, "Content-Type"), "application/json");
-  EXPECT_EQ(Header(r, "x-amzn-RequestId").size(), 36u);
+  // A version-4 UUID, lower case, as AWS's request ids; a new one every request.
+  const std::string id = Header(r, "x-amzn-RequestId");
+  EXPECT_TRUE(
+      RE2::FullMatch(id, "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
+      << id;
+  EXPECT_NE(Header(Send("POST", "/ListStages", "{}"), "x-amzn-RequestId"), id);
   EXPECT_EQ(Header(r, "x-amzn-ErrorType"), "");
   Json out(r.body);
   EXPECT_TRUE(out.Str("stage/arn").starts_with("arn:aws:ivs:us-west-2:123456789012:stage/"));
