@@ -1,7 +1,6 @@
 package ivsrt
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -38,7 +37,7 @@ func (c *HTTPClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	var body []byte
 	if req.Body != nil {
-		b, err := io.ReadAll(req.Body)
+		b, err := readBody(req)
 		req.Body.Close()
 		if err != nil {
 			return nil, fmt.Errorf("ivsrt: reading request body: %w", err)
@@ -61,7 +60,7 @@ func (c *HTTPClient) Do(req *http.Request) (*http.Response, error) {
 		h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
 	}
 	return &http.Response{
-		Status:        fmt.Sprintf("%d %s", resp.Status, http.StatusText(resp.Status)),
+		Status:        statusLine(resp.Status),
 		StatusCode:    resp.Status,
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
@@ -73,18 +72,54 @@ func (c *HTTPClient) Do(req *http.Request) (*http.Response, error) {
 	}, nil
 }
 
+// readBody reads the request body in one allocation when its length is declared (the SDKs
+// declare it), where io.ReadAll grows a buffer from 512 bytes.
+func readBody(req *http.Request) ([]byte, error) {
+	if req.ContentLength <= 0 || req.ContentLength > 16<<20 {
+		return io.ReadAll(req.Body)
+	}
+	b := make([]byte, req.ContentLength)
+	n, err := io.ReadFull(req.Body, b)
+	if err == io.ErrUnexpectedEOF {
+		return b[:n], nil // shorter than declared: what was sent
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(req.Body) // longer than declared: all of it, as before
+	return append(b, rest...), err
+}
+
 // RoundTrip implements http.RoundTripper.
 func (c *HTTPClient) RoundTrip(req *http.Request) (*http.Response, error) { return c.Do(req) }
+
+// The Status strings of the statuses the engine answers with, made once.
+var statusLines = func() map[int]string {
+	lines := map[int]string{}
+	for _, code := range []int{200, 400, 402, 403, 404, 409, 413, 500} {
+		lines[code] = strconv.Itoa(code) + " " + http.StatusText(code)
+	}
+	return lines
+}()
+
+// statusLine is net/http's Status for a code: "200 OK".
+func statusLine(code int) string {
+	if line, ok := statusLines[code]; ok {
+		return line
+	}
+	return fmt.Sprintf("%d %s", code, http.StatusText(code))
+}
 
 // headerLines renders the request's headers, Host first, as "Name: value\r\n" lines.
 func headerLines(req *http.Request, bodyLen int) ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(512)
 	host := req.Host
 	if host == "" && req.URL != nil {
 		host = req.URL.Host
 	}
 	if host != "" {
-		b.WriteString("Host: " + host + "\r\n")
+		writeHeaderLine(&b, "Host", host)
 	}
 	names := make([]string, 0, len(req.Header))
 	for name := range req.Header {
@@ -99,21 +134,32 @@ func headerLines(req *http.Request, bodyLen int) ([]byte, error) {
 			if strings.ContainsAny(name, "\r\n:") || strings.ContainsAny(v, "\r\n") {
 				return nil, fmt.Errorf("ivsrt: invalid request header %q", name)
 			}
-			b.WriteString(name + ": " + v + "\r\n")
+			writeHeaderLine(&b, name, v)
 		}
 	}
 	if req.Header.Get("Content-Length") == "" && bodyLen > 0 {
-		b.WriteString("Content-Length: " + strconv.Itoa(bodyLen) + "\r\n")
+		writeHeaderLine(&b, "Content-Length", strconv.Itoa(bodyLen))
 	}
 	return b.Bytes(), nil
 }
 
-// parseHeaderLines reads "Name: value" lines separated by "\r\n" or "\n".
+// writeHeaderLine appends "name: value\r\n" without building the line as a string first.
+func writeHeaderLine(b *bytes.Buffer, name, value string) {
+	b.WriteString(name)
+	b.WriteString(": ")
+	b.WriteString(value)
+	b.WriteString("\r\n")
+}
+
+// parseHeaderLines reads "Name: value" lines separated by "\r\n" or "\n". (A
+// bufio.Scanner here allocated its 4 KiB buffer on every response.)
 func parseHeaderLines(raw []byte) (http.Header, error) {
-	h := http.Header{}
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
+	h := make(http.Header, 4)
+	text := string(raw)
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimRight(line, "\r")
 		if line == "" {
 			continue
 		}
@@ -123,5 +169,5 @@ func parseHeaderLines(raw []byte) (http.Header, error) {
 		}
 		h.Add(textproto.TrimString(name), textproto.TrimString(value))
 	}
-	return h, sc.Err()
+	return h, nil
 }

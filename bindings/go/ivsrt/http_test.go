@@ -92,3 +92,29 @@ func TestHTTPWireFormat(t *testing.T) {
 		t.Fatalf("stages after HTTP Reset attempt: %v", body)
 	}
 }
+
+// The body is read whole whatever Content-Length says: a shorter or a longer declared
+// length reads what was sent, as net/http's client sends it.
+func TestHTTPBodyReadWhateverContentLengthSays(t *testing.T) {
+	e := ivsrttest.New(t)
+	client := e.HTTPClient()
+	const body = `{"name":"declared"}`
+	for _, declared := range []int64{-1, 0, 5, int64(len(body)), 100} {
+		req, err := http.NewRequest("POST", "https://ivsrealtime.us-east-1.amazonaws.com/CreateStage",
+			strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.ContentLength = declared
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		var m obj
+		if resp.StatusCode != 200 || json.Unmarshal(raw, &m) != nil ||
+			str(t, m, "stage.name") != "declared" {
+			t.Fatalf("Content-Length %d: %d %s", declared, resp.StatusCode, raw)
+		}
+	}
+}

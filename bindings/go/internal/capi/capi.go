@@ -141,16 +141,19 @@ func (e *Engine) Invoke(operation string, request []byte) ([]byte, error) {
 	}
 	opPtr, opLen := stringArg(operation)
 	reqPtr, reqLen := bytesArg(request)
-	var out *C.char
-	var outLen C.size_t
-	var cerr *C.ivsrt_error
-	rc := C.ivsrt_invoke(e.p, opPtr, opLen, reqPtr, reqLen, &out, &outLen, &cerr)
+	// One allocation for the out-parameters: each one passed to C alone escapes alone.
+	out := new(struct {
+		body    *C.char
+		bodyLen C.size_t
+		err     *C.ivsrt_error
+	})
+	rc := C.ivsrt_invoke(e.p, opPtr, opLen, reqPtr, reqLen, &out.body, &out.bodyLen, &out.err)
 	if rc != C.IVSRT_OK {
 		// On failure outputs are NULL, but free defensively.
-		C.ivsrt_free(unsafe.Pointer(out))
-		return nil, takeError(rc, cerr)
+		C.ivsrt_free(unsafe.Pointer(out.body))
+		return nil, takeError(rc, out.err)
 	}
-	return take(out, outLen), nil
+	return take(out.body, out.bodyLen), nil
 }
 
 // HTTPResponse is one answer of ivsrt_http.
@@ -169,16 +172,19 @@ func (e *Engine) HTTP(method, target string, headers, body []byte) (*HTTPRespons
 	tPtr, tLen := stringArg(target)
 	hPtr, hLen := bytesArg(headers)
 	bPtr, bLen := bytesArg(body)
-	var status C.int
-	var hOut, bOut *C.char
-	var hOutLen, bOutLen C.size_t
-	var cerr *C.ivsrt_error
+	out := new(struct {
+		status              C.int
+		headers, body       *C.char
+		headersLen, bodyLen C.size_t
+		err                 *C.ivsrt_error
+	})
 	rc := C.ivsrt_http(e.p, mPtr, mLen, tPtr, tLen, hPtr, hLen, bPtr, bLen,
-		&status, &hOut, &hOutLen, &bOut, &bOutLen, &cerr)
+		&out.status, &out.headers, &out.headersLen, &out.body, &out.bodyLen, &out.err)
 	if rc != C.IVSRT_OK {
-		C.ivsrt_free(unsafe.Pointer(hOut))
-		C.ivsrt_free(unsafe.Pointer(bOut))
-		return nil, takeError(rc, cerr)
+		C.ivsrt_free(unsafe.Pointer(out.headers))
+		C.ivsrt_free(unsafe.Pointer(out.body))
+		return nil, takeError(rc, out.err)
 	}
-	return &HTTPResponse{Status: int(status), Headers: take(hOut, hOutLen), Body: take(bOut, bOutLen)}, nil
+	return &HTTPResponse{Status: int(out.status), Headers: take(out.headers, out.headersLen),
+		Body: take(out.body, out.bodyLen)}, nil
 }
