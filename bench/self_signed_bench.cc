@@ -1,0 +1,136 @@
+// Public keys and self-signed tokens through ivsrt_invoke (nosync), linked into
+// ivsrt_ops_bench: ImportPublicKey of a P-384 key (with the DeletePublicKey that frees its
+// place under the quota of 3), and ivsrt:JoinStage of a fresh ES384 token signed here with
+// OpenSSL (the ES384 verification dominates it; compare BM_Invoke_JoinStage, an API token).
+#include <openssl/bn.h>
+#include <openssl/ecdsa.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <string>
+#include <vector>
+
+#include "bench/bench_common.h"
+#include "core/base64url.h"
+#include "ivsrt/ivsrt.h"
+
+namespace ivsrt::bench {
+namespace {
+
+// Joins per stage before the next: the tokens of a stage are signed, untimed, in one batch.
+constexpr int kJoinsPerStage = 250;
+
+// A P-384 key pair made once, as an application keeps the one it signs with.
+EVP_PKEY* Key() {
+  static EVP_PKEY* const key = EVP_EC_gen("P-384");
+  return key;
+}
+
+std::string PublicPem() {
+  BIO* bio = BIO_new(BIO_s_mem());
+  PEM_write_bio_PUBKEY(bio, Key());
+  char* data = nullptr;
+  const auto n = BIO_get_mem_data(bio, &data);
+  std::string pem(data, static_cast<size_t>(n));
+  BIO_free(bio);
+  return pem;
+}
+
+std::string JsonString(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// {"publicKeyMaterial": the PEM}, its newlines escaped.
+std::string ImportBody() {
+  std::string escaped;
+  for (char c : PublicPem()) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+  return "{\"publicKeyMaterial\":" + JsonString(escaped) + "}";
+}
+
+// header.payload.signature, the signature ES384's r || s (48 bytes each).
+std::string Sign(std::string_view header, std::string_view payload) {
+  std::string input = Base64UrlEncode(header) + "." + Base64UrlEncode(payload);
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  size_t der_len = 0;
+  EVP_DigestSignInit(ctx, nullptr, EVP_sha384(), nullptr, Key());
+  const auto* in = reinterpret_cast<const unsigned char*>(input.data());
+  EVP_DigestSign(ctx, nullptr, &der_len, in, input.size());
+  std::string der(der_len, '\0');
+  EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(der.data()), &der_len, in, input.size());
+  EVP_MD_CTX_free(ctx);
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  ECDSA_SIG* sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der_len));
+  std::string raw(96, '\0');
+  BN_bn2binpad(ECDSA_SIG_get0_r(sig), reinterpret_cast<unsigned char*>(raw.data()), 48);
+  BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char*>(raw.data()) + 48, 48);
+  ECDSA_SIG_free(sig);
+  return input + "." + Base64UrlEncode(raw);
+}
+
+// One engine for each benchmark: the join's keeps the key imported, the import's never does.
+ivsrt_engine* ImportEngine() {
+  static ivsrt_engine* const engine = OpenEngine("nosync");
+  return engine;
+}
+ivsrt_engine* JoinEngine() {
+  static ivsrt_engine* const engine = OpenEngine("nosync");
+  return engine;
+}
+
+// Each iteration imports the key and deletes it again (both timed: the quota allows 3 keys,
+// and the same key twice is a ConflictException).
+void BM_Invoke_ImportPublicKey(benchmark::State& state) {
+  const std::string body = ImportBody();
+  for (auto _ : state) {
+    char* out = InvokeOrSkip(state, ImportEngine(), "ImportPublicKey", body);
+    if (out == nullptr) break;
+    std::string arn = StringMember(out, "arn");
+    ivsrt_free(out);
+    ivsrt_free(InvokeOrSkip(state, ImportEngine(), "DeletePublicKey", "{\"arn\":\"" + arn + "\"}"));
+  }
+}
+
+// Each call joins a fresh self-signed token (its own jti) to a stage with a live session.
+void BM_Invoke_JoinStage_SelfSigned(benchmark::State& state) {
+  static const std::string key_arn =
+      StringMember(MustInvoke(JoinEngine(), "ImportPublicKey", ImportBody()), "arn");
+  const std::string header =
+      "{\"alg\":\"ES384\",\"typ\":\"JWT\",\"kid\":" + JsonString(key_arn) + "}";
+  std::vector<std::string> bodies;
+  uint64_t stage = 2'000'000'000;
+  uint64_t jti = 0;
+  for (auto _ : state) {
+    if (bodies.empty()) {
+      state.PauseTiming();
+      const std::string created = MustInvoke(JoinEngine(), "CreateStage", CreateStageBody(stage++));
+      const std::string arn = StringMember(created, "arn");
+      const std::string whip = StringMember(created, "whip");
+      const std::string payload_tail =
+          ",\"iat\":1700000000,\"exp\":4000000000,\"resource\":" + JsonString(arn) +
+          ",\"topic\":" + JsonString(arn.substr(arn.rfind('/') + 1)) +
+          ",\"events_url\":\"wss://global.events.live-video.net\",\"whip_url\":" +
+          JsonString(whip) +
+          ",\"capabilities\":{\"allow_publish\":true,\"allow_subscribe\":true},\"version\":"
+          "\"1.0\"}";
+      for (int i = 0; i < kJoinsPerStage; ++i) {
+        std::string payload = "{\"jti\":\"bench-" + std::to_string(jti++) + "\"" + payload_tail;
+        bodies.push_back("{\"token\":\"" + Sign(header, payload) + "\"}");
+      }
+      state.ResumeTiming();
+    }
+    char* out = InvokeOrSkip(state, JoinEngine(), "ivsrt:JoinStage", bodies.back());
+    if (out == nullptr) break;
+    if (std::string_view(out).find("\"joined\":true") == std::string_view::npos) {
+      state.SkipWithError(out);
+      ivsrt_free(out);
+      break;
+    }
+    ivsrt_free(out);
+    bodies.pop_back();
+  }
+}
+
+}  // namespace
+
+BENCHMARK(BM_Invoke_ImportPublicKey);
+BENCHMARK(BM_Invoke_JoinStage_SelfSigned);
+
+}  // namespace ivsrt::bench
