@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -103,8 +104,11 @@ void BM_Invoke_JoinStage_SelfSigned(benchmark::State& state) {
       const std::string created = MustInvoke(JoinEngine(), "CreateStage", CreateStageBody(stage++));
       const std::string arn = StringMember(created, "arn");
       const std::string whip = StringMember(created, "whip");
+      // The engine's clock is the system's: a day's validity from now (14 days at most).
+      const int64_t iat = std::time(nullptr);
       const std::string payload_tail =
-          ",\"iat\":1700000000,\"exp\":4000000000,\"resource\":" + JsonString(arn) +
+          ",\"iat\":" + std::to_string(iat) + ",\"exp\":" + std::to_string(iat + 86400) +
+          ",\"resource\":" + JsonString(arn) +
           ",\"topic\":" + JsonString(arn.substr(arn.rfind('/') + 1)) +
           ",\"events_url\":\"wss://global.events.live-video.net\",\"whip_url\":" +
           JsonString(whip) +
