@@ -98,6 +98,44 @@ TEST_F(ReplicationTest, WithoutAWindowEndsAtOnce) {
   EXPECT_EQ(replica.Str("participant/replicationState"), "STOPPED");
 }
 
+// A source that leaves and joins again (the same token) within the window, and publishes,
+// keeps its replication; the replica never left.
+TEST_F(ReplicationTest, AReconnectWithinTheWindowKeepsTheReplication) {
+  std::string stage = CreateStageArn();
+  Json token = Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(stage), "}"));
+  const std::string join = StrCat("{\"token\": ", Quote(token.Str("participantToken/token")), "}");
+  Json joined = Call("ivsrt:JoinStage", join);
+  Publisher source{stage, joined.Str("participantId"), joined.Str("sessionId")};
+  Call("ivsrt:Publish", Where(source.stage, source.id));
+  std::string destination = CreateStageArn();
+  Call("StartParticipantReplication",
+       Replication(source, destination, ", \"reconnectWindowSeconds\": 60"));
+  Call("ivsrt:LeaveStage", Where(source.stage, source.id));
+  Call("ivsrt:AdvanceClock", R"({"seconds": 50})");
+  EXPECT_EQ(Call("ivsrt:JoinStage", join).Str("sessionId"), source.session);
+  Call("ivsrt:Publish", Where(source.stage, source.id));
+  Call("ivsrt:AdvanceClock", R"({"seconds": 3600})");
+  Json replica = Participant(destination, ActiveSession(destination), source.id);
+  EXPECT_EQ(replica.Str("participant/state"), "CONNECTED");
+  EXPECT_EQ(replica.Str("participant/replicationState"), "ACTIVE");
+}
+
+// A replica cannot be a source, and the request's attributes are at most 1 KB.
+TEST_F(ReplicationTest, RefusesAReplicaAsSourceAndLargeAttributes) {
+  Publisher source = JoinAndPublish();
+  std::string destination = CreateStageArn();
+  std::string third = CreateStageArn();
+  EXPECT_EQ(ErrorOf("StartParticipantReplication",
+                    Replication(
+                        source, destination,
+                        StrCat(", \"attributes\": {\"k\": ", Quote(std::string(1024, 'v')), "}"))),
+            "ValidationException");
+  Call("StartParticipantReplication", Replication(source, destination));
+  Publisher replica{destination, source.id, ActiveSession(destination)};
+  EXPECT_EQ(ErrorOf("StartParticipantReplication", Replication(replica, third)),
+            "ValidationException");
+}
+
 // At most 5 concurrent replications per participant: the 6th is a
 // ServiceQuotaExceededException; stopping one frees its place.
 TEST_F(ReplicationTest, FiveConcurrentReplicationsPerParticipant) {
