@@ -120,6 +120,37 @@ TEST_F(ReplicationTest, AReconnectWithinTheWindowKeepsTheReplication) {
   EXPECT_EQ(replica.Str("participant/replicationState"), "ACTIVE");
 }
 
+// The source's session may end within the window (10 s after the last one left, here): back
+// in the stage's next session, publishing, it keeps its replication there.
+TEST_F(ReplicationTest, ASourceBackInANewSessionKeepsTheReplication) {
+  Open(R"({"seed": 42, "clock": "2026-01-02T03:04:05Z", "session_end_delay_seconds": 10})");
+  std::string stage = CreateStageArn();
+  Json token = Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(stage), "}"));
+  const std::string join = StrCat("{\"token\": ", Quote(token.Str("participantToken/token")), "}");
+  Json joined = Call("ivsrt:JoinStage", join);
+  Publisher source{stage, joined.Str("participantId"), joined.Str("sessionId")};
+  Call("ivsrt:Publish", Where(source.stage, source.id));
+  std::string destination = CreateStageArn();
+  Call("StartParticipantReplication",
+       Replication(source, destination, ", \"reconnectWindowSeconds\": 300"));
+  Call("ivsrt:LeaveStage", Where(source.stage, source.id));
+  Call("ivsrt:AdvanceClock", R"({"seconds": 60})");
+  const std::string next = Call("ivsrt:JoinStage", join).Str("sessionId");
+  EXPECT_NE(next, source.session);
+  Call("ivsrt:Publish", Where(source.stage, source.id));
+  Call("ivsrt:AdvanceClock", R"({"seconds": 600})");
+  EXPECT_EQ(Participant(destination, ActiveSession(destination), source.id)
+                .Str("participant/replicationState"),
+            "ACTIVE");
+  Json there = Participant(source.stage, next, source.id);
+  EXPECT_EQ(there.Str("participant/replicationType"), "SOURCE");
+  EXPECT_EQ(there.Str("participant/replicationState"), "ACTIVE");
+  Json list =
+      Call("ListParticipantReplicas", StrCat("{\"sourceStageArn\": ", Quote(source.stage),
+                                             ", \"participantId\": ", Quote(source.id), "}"));
+  EXPECT_EQ(list.Str("replicas/0/sourceSessionId"), next);
+}
+
 // A replica cannot be a source, and the request's attributes are at most 1 KB.
 TEST_F(ReplicationTest, RefusesAReplicaAsSourceAndLargeAttributes) {
   Publisher source = JoinAndPublish();

@@ -338,8 +338,10 @@ absl::Status StopReplication(store::Txn& txn, const OpContext& ctx,
 }
 
 absl::Status ReplicationSourcePublished(store::Txn& txn, std::string_view stage_arn,
-                                        std::string_view session_id, const SessionParticipant& p) {
-  if (p.replication_type != "SOURCE") return absl::OkStatus();
+                                        std::string_view session_id, SessionParticipant& p) {
+  if (p.replication_type == "REPLICA") return absl::OkStatus();
+  // Not only a SOURCE: a source back in a new session of its stage (the old one ended within
+  // the window) is not one there yet.
   ASSIGN_OR_RETURN(
       std::vector<ReplicationRecord> pending,
       ReplicationsWhere(txn, ReplicationPrefix(stage_arn, p.participant_id),
@@ -349,6 +351,10 @@ absl::Status ReplicationSourcePublished(store::Txn& txn, std::string_view stage_
     r.due = 0;
     r.source_session_id = std::string(session_id);
     RETURN_IF_ERROR(PutReplication(txn, r));
+  }
+  if (!pending.empty()) {
+    p.replication_type = "SOURCE";
+    p.replication_state = "ACTIVE";
   }
   return absl::OkStatus();
 }

@@ -73,11 +73,12 @@ absl::Status StopReplication(store::Txn& txn, const OpContext& ctx,
                              std::string_view destination_stage_arn,
                              std::string_view participant_id, int64_t now);
 
-// LiveSession's hooks: a SOURCE `p` of stage `stage_arn`'s session `session_id` started
-// (its pending ends are called off) or stopped publishing (each ACTIVE replication is due
-// to end after its window); a REPLICA `p` of stage `stage_arn` left (its replication ends).
+// LiveSession's hooks: a source `p` of stage `stage_arn`'s session `session_id` started
+// publishing (its pending ends are called off; `p`, which the caller saves, is SOURCE) or
+// stopped (each ACTIVE replication is due to end after its window); a REPLICA `p` of stage
+// `stage_arn` left (its replication ends).
 absl::Status ReplicationSourcePublished(store::Txn& txn, std::string_view stage_arn,
-                                        std::string_view session_id, const SessionParticipant& p);
+                                        std::string_view session_id, SessionParticipant& p);
 absl::Status ReplicationSourceUnpublished(store::Txn& txn, std::string_view stage_arn,
                                           const SessionParticipant& p, int64_t now);
 absl::Status ReplicaLeft(store::Txn& txn, std::string_view stage_arn,
