@@ -1,19 +1,15 @@
 // Public keys and self-signed tokens through ivsrt_invoke (nosync), linked into
 // ivsrt_ops_bench: ImportPublicKey of a P-384 key (with the DeletePublicKey that frees its
 // place under the quota of 3), and ivsrt:JoinStage of a fresh ES384 token signed here with
-// OpenSSL (the ES384 verification dominates it; compare BM_Invoke_JoinStage, an API token).
-#include <openssl/bn.h>
-#include <openssl/ecdsa.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-
+// OpenSSL (tests/p384_key.h; the ES384 verification dominates it; compare BM_Invoke_JoinStage, an
+// API token).
 #include <ctime>
 #include <string>
 #include <vector>
 
 #include "bench/bench_common.h"
-#include "core/base64url.h"
 #include "ivsrt/ivsrt.h"
+#include "tests/p384_key.h"
 
 namespace ivsrt::bench {
 namespace {
@@ -22,19 +18,9 @@ namespace {
 constexpr int kJoinsPerStage = 250;
 
 // A P-384 key pair made once, as an application keeps the one it signs with.
-EVP_PKEY* Key() {
-  static EVP_PKEY* const key = EVP_EC_gen("P-384");
+const testing::P384Key& Key() {
+  static const testing::P384Key key;
   return key;
-}
-
-std::string PublicPem() {
-  BIO* bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_PUBKEY(bio, Key());
-  char* data = nullptr;
-  const auto n = BIO_get_mem_data(bio, &data);
-  std::string pem(data, static_cast<size_t>(n));
-  BIO_free(bio);
-  return pem;
 }
 
 std::string JsonString(std::string_view s) { return "\"" + std::string(s) + "\""; }
@@ -42,28 +28,8 @@ std::string JsonString(std::string_view s) { return "\"" + std::string(s) + "\""
 // {"publicKeyMaterial": the PEM}, its newlines escaped.
 std::string ImportBody() {
   std::string escaped;
-  for (char c : PublicPem()) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
+  for (char c : Key().PublicPem()) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
   return "{\"publicKeyMaterial\":" + JsonString(escaped) + "}";
-}
-
-// header.payload.signature, the signature ES384's r || s (48 bytes each).
-std::string Sign(std::string_view header, std::string_view payload) {
-  std::string input = Base64UrlEncode(header) + "." + Base64UrlEncode(payload);
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  size_t der_len = 0;
-  EVP_DigestSignInit(ctx, nullptr, EVP_sha384(), nullptr, Key());
-  const auto* in = reinterpret_cast<const unsigned char*>(input.data());
-  EVP_DigestSign(ctx, nullptr, &der_len, in, input.size());
-  std::string der(der_len, '\0');
-  EVP_DigestSign(ctx, reinterpret_cast<unsigned char*>(der.data()), &der_len, in, input.size());
-  EVP_MD_CTX_free(ctx);
-  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
-  ECDSA_SIG* sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der_len));
-  std::string raw(96, '\0');
-  BN_bn2binpad(ECDSA_SIG_get0_r(sig), reinterpret_cast<unsigned char*>(raw.data()), 48);
-  BN_bn2binpad(ECDSA_SIG_get0_s(sig), reinterpret_cast<unsigned char*>(raw.data()) + 48, 48);
-  ECDSA_SIG_free(sig);
-  return input + "." + Base64UrlEncode(raw);
 }
 
 // One engine for each benchmark: the join's keeps the key imported, the import's never does.
@@ -116,7 +82,7 @@ void BM_Invoke_JoinStage_SelfSigned(benchmark::State& state) {
           "\"1.0\"}";
       for (int i = 0; i < kJoinsPerStage; ++i) {
         std::string payload = "{\"jti\":\"bench-" + std::to_string(jti++) + "\"" + payload_tail;
-        bodies.push_back("{\"token\":\"" + Sign(header, payload) + "\"}");
+        bodies.push_back("{\"token\":\"" + Key().Sign(header, payload) + "\"}");
       }
       state.ResumeTiming();
     }

@@ -11,19 +11,21 @@ namespace {
 
 class ReplicationTest : public EngineTest {
  protected:
-  // A stage with a connected publisher: {stage ARN, participant id, session id}.
+  // A stage with a connected publisher: {stage ARN, participant id, session id, the
+  // ivsrt:JoinStage body that joins it again}.
   struct Publisher {
     std::string stage;
     std::string id;
     std::string session;
+    std::string join;
   };
   Publisher JoinAndPublish(std::string_view stage_body = "{}") {
     Publisher p;
     p.stage = CreateStageArn(stage_body);
     Json token = Call("CreateParticipantToken",
                       StrCat("{\"stageArn\": ", Quote(p.stage), ", \"userId\": \"pub\"}"));
-    Json joined = Call("ivsrt:JoinStage",
-                       StrCat("{\"token\": ", Quote(token.Str("participantToken/token")), "}"));
+    p.join = StrCat("{\"token\": ", Quote(token.Str("participantToken/token")), "}");
+    Json joined = Call("ivsrt:JoinStage", p.join);
     p.id = joined.Str("participantId");
     p.session = joined.Str("sessionId");
     EXPECT_TRUE(Call("ivsrt:Publish", Where(p.stage, p.id)).Bool("ok"));
@@ -101,18 +103,13 @@ TEST_F(ReplicationTest, WithoutAWindowEndsAtOnce) {
 // A source that leaves and joins again (the same token) within the window, and publishes,
 // keeps its replication; the replica never left.
 TEST_F(ReplicationTest, AReconnectWithinTheWindowKeepsTheReplication) {
-  std::string stage = CreateStageArn();
-  Json token = Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(stage), "}"));
-  const std::string join = StrCat("{\"token\": ", Quote(token.Str("participantToken/token")), "}");
-  Json joined = Call("ivsrt:JoinStage", join);
-  Publisher source{stage, joined.Str("participantId"), joined.Str("sessionId")};
-  Call("ivsrt:Publish", Where(source.stage, source.id));
+  Publisher source = JoinAndPublish();
   std::string destination = CreateStageArn();
   Call("StartParticipantReplication",
        Replication(source, destination, ", \"reconnectWindowSeconds\": 60"));
   Call("ivsrt:LeaveStage", Where(source.stage, source.id));
   Call("ivsrt:AdvanceClock", R"({"seconds": 50})");
-  EXPECT_EQ(Call("ivsrt:JoinStage", join).Str("sessionId"), source.session);
+  EXPECT_EQ(Call("ivsrt:JoinStage", source.join).Str("sessionId"), source.session);
   Call("ivsrt:Publish", Where(source.stage, source.id));
   Call("ivsrt:AdvanceClock", R"({"seconds": 3600})");
   Json replica = Participant(destination, ActiveSession(destination), source.id);
@@ -124,18 +121,13 @@ TEST_F(ReplicationTest, AReconnectWithinTheWindowKeepsTheReplication) {
 // in the stage's next session, publishing, it keeps its replication there.
 TEST_F(ReplicationTest, ASourceBackInANewSessionKeepsTheReplication) {
   Open(R"({"seed": 42, "clock": "2026-01-02T03:04:05Z", "session_end_delay_seconds": 10})");
-  std::string stage = CreateStageArn();
-  Json token = Call("CreateParticipantToken", StrCat("{\"stageArn\": ", Quote(stage), "}"));
-  const std::string join = StrCat("{\"token\": ", Quote(token.Str("participantToken/token")), "}");
-  Json joined = Call("ivsrt:JoinStage", join);
-  Publisher source{stage, joined.Str("participantId"), joined.Str("sessionId")};
-  Call("ivsrt:Publish", Where(source.stage, source.id));
+  Publisher source = JoinAndPublish();
   std::string destination = CreateStageArn();
   Call("StartParticipantReplication",
        Replication(source, destination, ", \"reconnectWindowSeconds\": 300"));
   Call("ivsrt:LeaveStage", Where(source.stage, source.id));
   Call("ivsrt:AdvanceClock", R"({"seconds": 60})");
-  const std::string next = Call("ivsrt:JoinStage", join).Str("sessionId");
+  const std::string next = Call("ivsrt:JoinStage", source.join).Str("sessionId");
   EXPECT_NE(next, source.session);
   Call("ivsrt:Publish", Where(source.stage, source.id));
   Call("ivsrt:AdvanceClock", R"({"seconds": 600})");
@@ -162,7 +154,7 @@ TEST_F(ReplicationTest, RefusesAReplicaAsSourceAndLargeAttributes) {
                         StrCat(", \"attributes\": {\"k\": ", Quote(std::string(1024, 'v')), "}"))),
             "ValidationException");
   Call("StartParticipantReplication", Replication(source, destination));
-  Publisher replica{destination, source.id, ActiveSession(destination)};
+  Publisher replica{destination, source.id, ActiveSession(destination), ""};
   EXPECT_EQ(ErrorOf("StartParticipantReplication", Replication(replica, third)),
             "ValidationException");
 }
