@@ -92,6 +92,7 @@ absl::Status PutSessionParticipant(store::Txn& txn, std::string_view stage_arn,
 // JSON object; "" when neither has any.
 absl::StatusOr<std::string> MergedAttributes(std::string_view token_attributes,
                                              const Value* extra) {
+  if (token_attributes.empty() && extra == nullptr) return std::string();
   std::map<std::string, std::string> merged;
   if (!token_attributes.empty()) {
     simdjson::dom::parser parser;
@@ -110,7 +111,6 @@ absl::StatusOr<std::string> MergedAttributes(std::string_view token_attributes,
   if (extra != nullptr) {
     for (const auto& [key, value] : extra->entries()) merged[key] = value.as_string();
   }
-  if (token_attributes.empty() && extra == nullptr) return std::string();
   JsonWriter w;
   w.BeginObject();
   for (const auto& [key, value] : merged) w.Field(key, value);
