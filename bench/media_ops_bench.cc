@@ -1,7 +1,8 @@
 // The simulated media plane through ivsrt_invoke (nosync), linked into
 // ivsrt_ops_bench so its rows sit beside the other operations': ivsrt:JoinStage
 // of a fresh token, ivsrt:Publish and ivsrt:Unpublish in turn, a
-// ListParticipants page of 100, and GetStage of a stage with a live session.
+// ListParticipants page of 100, GetStage of a stage with a live session, and a participant
+// replication started and stopped.
 #include <benchmark/benchmark.h>
 
 #include <cstring>
@@ -120,6 +121,27 @@ void BM_Invoke_GetStage_LiveSession(benchmark::State& state) {
   Invoke(state, MediaEngine(), "GetStage", "{\"arn\":\"" + StageWith(kCrowd).arn + "\"}");
 }
 
+// StartParticipantReplication then StopParticipantReplication (both timed) of one publisher
+// to one second stage: the replica joins the destination's session (again: the same
+// participant reconnects), publishes, stops publishing and leaves, and both stages record
+// their events.
+void BM_Invoke_ReplicationStartStop(benchmark::State& state) {
+  static const std::string body = [] {
+    std::string source = NewStage(3'000'000'000);
+    std::string destination = NewStage(3'000'000'001);
+    std::string joined = MustInvoke(MediaEngine(), "ivsrt:JoinStage", JoinBody(source));
+    std::string id = StringMember(joined, "participantId");
+    MustInvoke(MediaEngine(), "ivsrt:Publish",
+               "{\"stageArn\":\"" + source + "\",\"participantId\":\"" + id + "\"}");
+    return "{\"sourceStageArn\":\"" + source + "\",\"destinationStageArn\":\"" + destination +
+           "\",\"participantId\":\"" + id + "\"}";
+  }();
+  for (auto _ : state) {
+    ivsrt_free(InvokeOrSkip(state, MediaEngine(), "StartParticipantReplication", body));
+    ivsrt_free(InvokeOrSkip(state, MediaEngine(), "StopParticipantReplication", body));
+  }
+}
+
 }  // namespace
 }  // namespace ivsrt::bench
 
@@ -129,3 +151,4 @@ BENCHMARK(BM_Invoke_JoinStage);
 BENCHMARK(BM_Invoke_PublishUnpublish)->ArgName("participants")->Arg(1)->Arg(kCrowd);
 BENCHMARK(BM_Invoke_ListParticipants100);
 BENCHMARK(BM_Invoke_GetStage_LiveSession);
+BENCHMARK(BM_Invoke_ReplicationStartStop);

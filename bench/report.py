@@ -254,7 +254,9 @@ def main() -> int:
                  ("ListParticipants (page of 100)", "BM_Invoke_ListParticipants100",
                   "ListStages (page of 100)", "BM_Invoke_ListStages100"),
                  ("GetStage with a live session", "BM_Invoke_GetStage_LiveSession",
-                  "without", "BM_Invoke_GetStage")]
+                  "without", "BM_Invoke_GetStage"),
+                 ("JoinStage of a fresh self-signed (ES384) token",
+                  "BM_Invoke_JoinStage_SelfSigned", "an API-issued one", "BM_Invoke_JoinStage")]
         pairs = [f"{label} {us(cpu(a))} vs {other} {us(cpu(b))} ({cpu(a) / cpu(b):.2f}×)"
                  for label, a, other, b in media if cpu(a) and cpu(b)]
         if pairs:

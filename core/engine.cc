@@ -10,6 +10,8 @@
 #include "core/dispatcher.h"
 #include "core/errors.h"
 #include "core/hmac.h"
+#include "core/http_binding.h"
+#include "core/model/model.h"
 #include "core/store_format.h"
 #include "core/strings.h"
 
@@ -112,7 +114,14 @@ HttpResponse Engine::Http(const HttpRequest& request) {
   if (!routed.ok()) return MakeHttpResponse(routed.status());
   std::string_view region =
       routed->region.empty() ? std::string_view{options_.region} : std::string_view{routed->region};
-  return MakeHttpResponse(InvokeIn(region, routed->operation, routed->body));
+  absl::StatusOr<std::string> result = InvokeIn(region, routed->operation, routed->body);
+  const model::Operation* op = model::FindOperation(routed->operation);
+  if (!result.ok() || op == nullptr) return MakeHttpResponse(result);
+  absl::StatusOr<HttpOutput> output = BindHttpOutput(*op, *std::move(result));
+  if (!output.ok()) return MakeHttpResponse(output.status());
+  HttpResponse response = MakeHttpResponse(std::move(output->body));
+  response.headers += output->headers;
+  return response;
 }
 
 }  // namespace ivsrt

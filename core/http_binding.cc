@@ -5,6 +5,7 @@
 #include "core/json/writer.h"
 #include "core/strings.h"
 #include "core/validate/validator.h"
+#include "simdjson.h"
 
 namespace ivsrt {
 namespace {
@@ -128,6 +129,40 @@ absl::StatusOr<std::string> BindHttpInput(const model::Operation& op,
     }
   }
   out += '}';
+  return out;
+}
+
+absl::StatusOr<HttpOutput> BindHttpOutput(const model::Operation& op, std::string output_json) {
+  HttpOutput out;
+  const model::Shape* output =
+      op.output_shape == model::kNoShape ? nullptr : &model::ShapeAt(op.output_shape);
+  bool has_headers = false;
+  for (const model::Member& m : output ? output->members : std::span<const model::Member>{}) {
+    has_headers = has_headers || m.location == Location::kHeader;
+  }
+  if (!has_headers) {
+    out.body = std::move(output_json);
+    return out;
+  }
+  simdjson::dom::parser parser;
+  simdjson::dom::object object;
+  if (parser.parse(output_json).get_object().get(object) != simdjson::SUCCESS) {
+    return InternalError(StrCat(op.name, ": its output is not a JSON object"));
+  }
+  JsonWriter body;
+  body.BeginObject();
+  for (auto [key, value] : object) {
+    const model::Member* m = FindMember(*output, key);
+    std::string_view s;
+    if (m != nullptr && m->location == Location::kHeader &&
+        value.get_string().get(s) == simdjson::SUCCESS) {
+      StrAppend(&out.headers, m->location_name, ": ", s, "\r\n");
+    } else {
+      body.Key(key).Raw(simdjson::minify(value));
+    }
+  }
+  body.EndObject();
+  out.body = body.Take();
   return out;
 }
 

@@ -28,6 +28,16 @@ absl::StatusOr<std::string> BindHttpInput(const model::Operation& op,
                                           const std::vector<UriLabel>& labels,
                                           std::string_view query, std::string_view payload);
 
+// An operation's output as restJson1 sends it: the members `op`'s output shape binds to
+// headers (StartParticipantReplication's and StopParticipantReplication's, NOTES.md 1) as
+// "Name: value\r\n" lines, the others as the JSON body. Without such members the output is
+// the body as is.
+struct HttpOutput {
+  std::string headers;
+  std::string body;
+};
+absl::StatusOr<HttpOutput> BindHttpOutput(const model::Operation& op, std::string output_json);
+
 }  // namespace ivsrt
 
 #endif  // IVSRT_CORE_HTTP_BINDING_H_

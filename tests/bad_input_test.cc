@@ -678,9 +678,6 @@ TEST_F(BadInputTest, HttpRoutesMethodsAndPercentEncoding) {
       {"POST", "*", "{}", kUnknown},
       {"POST", "/ivsrt:Reset", "{}", kUnknown},
       {"POST", "/ivsrt%3AReset", "{}", kUnknown},
-      {"POST", "/ListParticipantReplicas",
-       R"({"sourceStageArn": "arn:aws:ivs:us-east-1:123456789012:stage/AAAAAAAAAAAA", "participantId": "p"})",
-       kUnknown},  // not implemented yet
       {"POST", std::string("/CreateStage\0", 13), "{}", kUnknown},
       {"POST", "/tags", "{}", kUnknown},
       {"PUT", "/tags/" + enc, R"({"tags": {"a": "b"}})", kUnknown},

@@ -46,14 +46,19 @@ absl::Status CheckKeysUnique(simdjson::dom::object object, std::string_view path
 
 absl::Status CheckValue(element value, const model::Shape& shape, std::string_view path);
 
-absl::Status CheckStructure(element value, const model::Shape& shape, std::string_view path) {
+absl::Status CheckStructure(element value, const model::Shape& shape, std::string_view path,
+                            Answer answer = Answer::kHttpBody) {
   simdjson::dom::object object;
   if (value.get_object().get(object) != simdjson::SUCCESS) {
     return Wrong(path, StrCat("must be a JSON object (", shape.name, ")"), value);
   }
   RETURN_IF_ERROR(CheckKeysUnique(object, path));
-  // Members bound to HTTP headers or the URI never travel in the JSON body.
-  auto in_body = [](const model::Member& m) { return m.location == model::Location::kBody; };
+  // Members bound to HTTP headers or the URI never travel in the JSON body; ivsrt_invoke's
+  // answer holds the output's header members beside the others, as an SDK reads them.
+  auto in_body = [&](const model::Member& m) {
+    return m.location == model::Location::kBody ||
+           (answer == Answer::kInvoke && m.location == model::Location::kHeader);
+  };
   for (auto field : object) {
     const model::Member* member = nullptr;
     for (const model::Member& m : shape.members) {
@@ -170,7 +175,7 @@ bool IsIso8601DateTime(std::string_view text) {
   return zone == "Z" || (std::stoi(offset_hour) <= 23 && std::stoi(offset_minute) <= 59);
 }
 
-absl::Status CheckResponse(std::string_view operation, std::string_view response) {
+absl::Status CheckResponse(std::string_view operation, std::string_view response, Answer answer) {
   const model::Operation* op = model::FindOperation(operation);
   if (op == nullptr) {
     return absl::NotFoundError(StrCat("the model has no operation ", Echo(operation)));
@@ -187,7 +192,7 @@ absl::Status CheckResponse(std::string_view operation, std::string_view response
     }
     return absl::OkStatus();
   }
-  return CheckValue(root, model::ShapeAt(op->output_shape), "");
+  return CheckStructure(root, model::ShapeAt(op->output_shape), "", answer);
 }
 
 }  // namespace ivsrt::testing

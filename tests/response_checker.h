@@ -15,10 +15,15 @@
 
 namespace ivsrt::testing {
 
+// Which answer is checked: the body ivsrt_http answers (members bound to headers are not in
+// it), or ivsrt_invoke's JSON (it holds them too, as an SDK reads them).
+enum class Answer { kHttpBody, kInvoke };
+
 // OK when `response` is a JSON object that fits the output shape of `operation`; else
 // InvalidArgument naming the first offending member by its dotted path
 // (`participantTokens.0.expirationTime`); NotFound when the model has no such operation.
-absl::Status CheckResponse(std::string_view operation, std::string_view response);
+absl::Status CheckResponse(std::string_view operation, std::string_view response,
+                           Answer answer = Answer::kHttpBody);
 
 // True for an ISO-8601 date-time as AWS writes them: YYYY-MM-DDTHH:MM:SS, optional
 // fractional seconds, then Z or +HH:MM / -HH:MM, each field within its calendar range.

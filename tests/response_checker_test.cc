@@ -143,6 +143,12 @@ TEST(CheckResponse, RefusesAMemberTheShapeDoesNotHave) {
   // A member the model sends as an HTTP header has no place in the body.
   EXPECT_EQ(Verdict("StopParticipantReplication", R"({"cacheControl":"no-store"})"),
             "cacheControl: is not a member of StopParticipantReplicationResponse");
+  // ivsrt_invoke's answer holds it beside the others (top level only).
+  EXPECT_TRUE(
+      CheckResponse("StopParticipantReplication", R"({"cacheControl":"no-store"})", Answer::kInvoke)
+          .ok());
+  EXPECT_FALSE(
+      CheckResponse("StopParticipantReplication", R"({"cacheControl":1})", Answer::kInvoke).ok());
   EXPECT_EQ(Verdict("ListTagsForResource", R"({"tags":{},"tags":{}})"),
             "tags: appears twice in one object");
 }

@@ -9,7 +9,7 @@
 namespace ivsrt::media {
 namespace {
 
-// BE64(due) kind stageArn|sessionId[|participantId (kTokenExpiry, kRecordingStep)], or BE64(due)
+// BE64(due) kind stageArn|sessionId[|participantId (all but kSessionEnd)], or BE64(due)
 // kind compositionArn: due order, then a stable tie order.
 std::string DeadlineKey(const Deadline& d) {
   if (d.kind == DeadlineKind::kCompositionStep) {
@@ -42,7 +42,7 @@ absl::StatusOr<Deadline> ParseDeadlineKey(std::string_view key) {
   parts.push_back(rest);
   const size_t expected = d.kind == DeadlineKind::kSessionEnd ? 2 : 3;
   if ((d.kind != DeadlineKind::kTokenExpiry && d.kind != DeadlineKind::kSessionEnd &&
-       d.kind != DeadlineKind::kRecordingStep) ||
+       d.kind != DeadlineKind::kRecordingStep && d.kind != DeadlineKind::kReplicationEnd) ||
       parts.size() != expected) {
     return corrupt();
   }

@@ -23,14 +23,17 @@ enum class DeadlineKind : char {
   // a participant's recording's next step (core/media/participant_recording.h): it becomes
   // ACTIVE, or STOPPED
   kRecordingStep = 'r',
+  // a participant's replications due to end (core/media/replication.h): their source stopped
+  // publishing and the reconnect window ran out, or they were stopped
+  kReplicationEnd = 'p',
 };
 
 struct Deadline {
   int64_t due = 0;  // unix seconds
   DeadlineKind kind = DeadlineKind::kSessionEnd;
-  std::string stage_arn;        // kSessionEnd, kTokenExpiry and kRecordingStep
-  std::string session_id;       // kSessionEnd, kTokenExpiry and kRecordingStep
-  std::string participant_id;   // kTokenExpiry and kRecordingStep
+  std::string stage_arn;        // all but kCompositionStep (kReplicationEnd: the source's)
+  std::string session_id;       // all but kCompositionStep
+  std::string participant_id;   // kTokenExpiry, kRecordingStep and kReplicationEnd
   std::string composition_arn;  // kCompositionStep only
 };
 

@@ -30,6 +30,12 @@ absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
   ASSIGN_OR_RETURN(uint64_t seq, NextMediaSeq(txn));
   JsonWriter w;
   w.BeginObject();
+  if (!event.destination_session_id.empty()) {
+    w.Field("destinationSessionId", event.destination_session_id);
+  }
+  if (!event.destination_stage_arn.empty()) {
+    w.Field("destinationStageArn", event.destination_stage_arn);
+  }
   if (!event.error_code.empty()) w.Field("errorCode", event.error_code);
   w.Field("eventTime", FormatUnixSeconds(event.time));
   w.Field("name", event.name);
@@ -39,6 +45,7 @@ absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
   if (!event.remote_participant_id.empty()) {
     w.Field("remoteParticipantId", event.remote_participant_id);
   }
+  if (event.replica) w.Key("replica").Bool(true);
   w.EndObject();
   return txn.Put(
       store::Table::kParticipantEvents,

@@ -26,6 +26,12 @@ struct ParticipantEvent {
   std::string_view error_code;
   std::string_view previous_token_json;  // ExchangedParticipantToken objects (TOKEN_EXCHANGED)
   std::string_view new_token_json;
+  // REPLICATION_STARTED and REPLICATION_STOPPED: where the participant is replicated.
+  std::string_view destination_stage_arn;
+  std::string_view destination_session_id;
+  // participant_id is a replica, or for a subscribe event remote_participant_id is: "replica":
+  // true (left out when false, the model's default).
+  bool replica = false;
 };
 absl::Status RecordParticipantEvent(store::Txn& txn, std::string_view stage_arn,
                                     std::string_view session_id, const ParticipantEvent& event);

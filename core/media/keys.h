@@ -8,6 +8,9 @@
 //   kParticipantEvents    ARN|sessionId|participantId|BE64(seq) -> Event JSON (oldest first)
 //   kEventStream          BE64(seq) -> EventBridge envelope JSON
 //   kDeadlines            BE64(due unix seconds) kind payload -> ""   (core/media/deadlines.h)
+//   kReplications         sourceARN|participantId|BE64(seq) -> ReplicationRecord
+//                                               (order of the first replication to each stage)
+//                         sourceARN|participantId#destinationARN -> BE64(seq)
 #ifndef IVSRT_CORE_MEDIA_KEYS_H_
 #define IVSRT_CORE_MEDIA_KEYS_H_
 
@@ -44,6 +47,16 @@ inline std::string ParticipantIdKey(std::string_view stage_arn, std::string_view
 inline std::string EventPrefix(std::string_view stage_arn, std::string_view session_id,
                                std::string_view participant_id) {
   return StrCat(stage_arn, "|", session_id, "|", participant_id, "|");
+}
+
+inline std::string ReplicationPrefix(std::string_view source_stage_arn,
+                                     std::string_view participant_id) {
+  return StrCat(source_stage_arn, "|", participant_id, "|");
+}
+inline std::string ReplicationIdKey(std::string_view source_stage_arn,
+                                    std::string_view participant_id,
+                                    std::string_view destination_stage_arn) {
+  return StrCat(source_stage_arn, "|", participant_id, "#", destination_stage_arn);
 }
 
 }  // namespace ivsrt::media

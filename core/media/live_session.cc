@@ -9,6 +9,7 @@
 #include "core/media/events.h"
 #include "core/media/keys.h"
 #include "core/media/participant_recording.h"
+#include "core/media/replication.h"
 #include "core/resources/resources.h"
 #include "core/strings.h"
 
@@ -117,13 +118,15 @@ absl::Status LiveSession::Put(const SessionParticipant& p) {
 }
 
 absl::Status LiveSession::Event(const SessionParticipant& p, std::string_view name, int64_t now,
-                                std::string_view remote, std::string_view error_code) {
+                                std::string_view remote, std::string_view error_code,
+                                bool remote_is_replica) {
   ParticipantEvent event;
   event.name = name;
   event.participant_id = p.participant_id;
   event.time = now;
   event.remote_participant_id = remote;
   event.error_code = error_code;
+  event.replica = remote.empty() ? p.replication_type == "REPLICA" : remote_is_replica;
   return RecordParticipantEvent(*txn_, stage_arn(), session_.session_id, event);
 }
 
@@ -161,6 +164,12 @@ absl::StatusOr<SessionParticipant> LiveSession::Join(const TokenClaims& claims,
   p.protocol = std::string(protocol);
   p.client = client;
   p.connected = true;
+  if (!claims.source_stage_arn.empty()) {
+    p.replication_type = "REPLICA";
+    p.replication_state = "ACTIVE";
+    p.source_stage_arn = claims.source_stage_arn;
+    p.source_session_id = claims.source_session_id;
+  }
   if (session_.end_due != 0) {  // someone is back before the idle session ended
     RETURN_IF_ERROR(RemoveDeadline(*txn_, EndOf(stage_arn(), session_)));
     session_.end_due = 0;
@@ -204,6 +213,7 @@ absl::StatusOr<std::string> LiveSession::Publish(SessionParticipant& p, int64_t 
     RETURN_IF_ERROR(StagePublishersChanged(*txn_, ctx_, stage_arn(), true, now));
   }
   RETURN_IF_ERROR(RecordingPublished(*txn_, ctx_, stage_, session_.session_id, p, now));
+  RETURN_IF_ERROR(ReplicationSourcePublished(*txn_, stage_arn(), session_.session_id, p));
   RETURN_IF_ERROR(Event(p, "PUBLISH_STARTED", now));
   RETURN_IF_ERROR(StageUpdate(p, "Participant Published", now));
   RETURN_IF_ERROR(Put(p));
@@ -218,10 +228,11 @@ absl::Status LiveSession::Unpublish(SessionParticipant& p, int64_t now) {
     RETURN_IF_ERROR(StagePublishersChanged(*txn_, ctx_, stage_arn(), false, now));
   }
   RETURN_IF_ERROR(RecordingUnpublished(*txn_, stage_, session_.session_id, p, now));
+  RETURN_IF_ERROR(ReplicationSourceUnpublished(*txn_, stage_arn(), p, now));
   RETURN_IF_ERROR(Event(p, "PUBLISH_STOPPED", now));
   RETURN_IF_ERROR(StageUpdate(p, "Participant Unpublished", now));
   RETURN_IF_ERROR(Put(p));
-  return StopSubscriptionsTo(p.participant_id, now);
+  return StopSubscriptionsTo(p, now);
 }
 
 absl::StatusOr<std::string> LiveSession::Subscribe(SessionParticipant& p,
@@ -229,11 +240,13 @@ absl::StatusOr<std::string> LiveSession::Subscribe(SessionParticipant& p,
   auto& subs = p.subscriptions;
   if (std::find(subs.begin(), subs.end(), publisher_id) != subs.end()) return std::string();
   std::string_view error;
+  bool replica = false;
   if (!p.can_subscribe) {
     error = "INSUFFICIENT_CAPABILITIES";
   } else {
     ASSIGN_OR_RETURN(std::optional<SessionParticipant> publisher,
                      LoadParticipant(*txn_, stage_arn(), session_.session_id, publisher_id));
+    replica = publisher && publisher->replication_type == "REPLICA";
     if (publisher_id == p.participant_id || !publisher || !publisher->publishing) {
       error = "PUBLISHER_NOT_FOUND";
     } else if (subs.empty() && session_.subscribers >= ctx_.services->quotas.stage_subscribers()) {
@@ -241,38 +254,48 @@ absl::StatusOr<std::string> LiveSession::Subscribe(SessionParticipant& p,
     }
   }
   if (!error.empty()) {
-    RETURN_IF_ERROR(Event(p, "SUBSCRIBE_ERROR", now, publisher_id, error));
+    RETURN_IF_ERROR(Event(p, "SUBSCRIBE_ERROR", now, publisher_id, error, replica));
     return std::string(error);
   }
   if (subs.empty()) ++session_.subscribers;
   subs.emplace_back(publisher_id);
-  RETURN_IF_ERROR(Event(p, "SUBSCRIBE_STARTED", now, publisher_id));
+  RETURN_IF_ERROR(Event(p, "SUBSCRIBE_STARTED", now, publisher_id, "", replica));
   RETURN_IF_ERROR(Put(p));
   return std::string();
 }
 
 absl::Status LiveSession::StopSubscription(SessionParticipant& subscriber,
-                                           std::string_view publisher_id, int64_t now) {
+                                           std::string_view publisher_id, int64_t now,
+                                           bool publisher_is_replica) {
   auto& subs = subscriber.subscriptions;
   auto it = std::find(subs.begin(), subs.end(), publisher_id);
   if (it == subs.end()) return absl::OkStatus();
   subs.erase(it);
   if (subs.empty()) --session_.subscribers;
-  RETURN_IF_ERROR(Event(subscriber, "SUBSCRIBE_STOPPED", now, publisher_id));
+  RETURN_IF_ERROR(
+      Event(subscriber, "SUBSCRIBE_STOPPED", now, publisher_id, "", publisher_is_replica));
   return Put(subscriber);
+}
+
+absl::StatusOr<bool> LiveSession::IsReplica(std::string_view participant_id) {
+  ASSIGN_OR_RETURN(std::optional<SessionParticipant> p,
+                   LoadParticipant(*txn_, stage_arn(), session_.session_id, participant_id));
+  return p && p->replication_type == "REPLICA";
 }
 
 absl::Status LiveSession::StopSubscriptions(SessionParticipant& p, int64_t now) {
   while (!p.subscriptions.empty()) {
     std::string publisher = p.subscriptions.front();
-    RETURN_IF_ERROR(StopSubscription(p, publisher, now));
+    ASSIGN_OR_RETURN(bool replica, IsReplica(publisher));
+    RETURN_IF_ERROR(StopSubscription(p, publisher, now, replica));
   }
   return absl::OkStatus();
 }
 
 absl::Status LiveSession::Unsubscribe(SessionParticipant& p, std::string_view publisher_id,
                                       int64_t now) {
-  return StopSubscription(p, publisher_id, now);
+  ASSIGN_OR_RETURN(bool replica, IsReplica(publisher_id));
+  return StopSubscription(p, publisher_id, now, replica);
 }
 
 absl::StatusOr<std::vector<SessionParticipant>> LiveSession::ParticipantsWhere(
@@ -291,13 +314,17 @@ absl::StatusOr<std::vector<SessionParticipant>> LiveSession::ParticipantsWhere(
   return found;
 }
 
-absl::Status LiveSession::StopSubscriptionsTo(std::string_view publisher_id, int64_t now) {
+absl::Status LiveSession::StopSubscriptionsTo(const SessionParticipant& publisher, int64_t now) {
+  const std::string& publisher_id = publisher.participant_id;
   ASSIGN_OR_RETURN(std::vector<SessionParticipant> subscribers,
                    ParticipantsWhere([&](const SessionParticipant& p) {
                      return std::find(p.subscriptions.begin(), p.subscriptions.end(),
                                       publisher_id) != p.subscriptions.end();
                    }));
-  for (SessionParticipant& s : subscribers) RETURN_IF_ERROR(StopSubscription(s, publisher_id, now));
+  const bool replica = publisher.replication_type == "REPLICA";
+  for (SessionParticipant& s : subscribers) {
+    RETURN_IF_ERROR(StopSubscription(s, publisher_id, now, replica));
+  }
   return absl::OkStatus();
 }
 
@@ -339,6 +366,7 @@ absl::Status LiveSession::Leave(SessionParticipant& p, int64_t now) {
   RETURN_IF_ERROR(RemoveDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
   p.connected = false;
   --session_.connected;
+  RETURN_IF_ERROR(ReplicaLeft(*txn_, stage_arn(), p, now));
   RETURN_IF_ERROR(Event(p, "LEFT", now));
   RETURN_IF_ERROR(Put(p));
   if (session_.connected == 0) {
@@ -384,6 +412,7 @@ namespace {
 absl::Status ApplyDeadline(store::Txn& txn, const OpContext& ctx, const Deadline& d) {
   if (d.kind == DeadlineKind::kCompositionStep) return ApplyCompositionStep(txn, ctx, d);
   if (d.kind == DeadlineKind::kRecordingStep) return ApplyRecordingStep(txn, ctx, d);
+  if (d.kind == DeadlineKind::kReplicationEnd) return ApplyReplicationEnd(txn, ctx, d);
   OpContext stage_ctx = PartitionOf(ctx, d.stage_arn);
   absl::StatusOr<LoadedStage> stage = LoadStage(txn, stage_ctx, d.stage_arn);
   if (absl::IsNotFound(stage.status())) return absl::OkStatus();

@@ -86,18 +86,23 @@ class LiveSession {
       : txn_(&txn), ctx_(ctx), stage_(std::move(stage)), session_(std::move(session)) {}
 
   absl::Status Put(const SessionParticipant& p);
+  // `remote_is_replica`: the remote participant of a subscribe event is a replica ("replica":
+  // true); any other event carries the flag when `p` is a replica.
   absl::Status Event(const SessionParticipant& p, std::string_view name, int64_t now,
-                     std::string_view remote = "", std::string_view error_code = "");
+                     std::string_view remote = "", std::string_view error_code = "",
+                     bool remote_is_replica = false);
   absl::Status StageUpdate(const SessionParticipant& p, std::string_view event_name, int64_t now);
   absl::Status StopSubscription(SessionParticipant& subscriber, std::string_view publisher_id,
-                                int64_t now);
+                                int64_t now, bool publisher_is_replica);
+  // Whether the session's participant `participant_id` is a replica.
+  absl::StatusOr<bool> IsReplica(std::string_view participant_id);
   // The session's participants for which `wanted` is true, in join order.
   absl::StatusOr<std::vector<SessionParticipant>> ParticipantsWhere(
       const std::function<bool(const SessionParticipant&)>& wanted);
   // Stops each of `p`'s subscriptions (SUBSCRIBE_STOPPED each).
   absl::Status StopSubscriptions(SessionParticipant& p, int64_t now);
-  // Stops every other participant's subscription to `publisher_id`.
-  absl::Status StopSubscriptionsTo(std::string_view publisher_id, int64_t now);
+  // Stops every other participant's subscription to `publisher`.
+  absl::Status StopSubscriptionsTo(const SessionParticipant& publisher, int64_t now);
 
   store::Txn* txn_;
   OpContext ctx_;

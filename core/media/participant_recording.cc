@@ -20,6 +20,7 @@ struct RecordingRule {
   std::string storage_arn;  // "" = the stage does not record
   bool media_none = false;  // mediaTypes ["NONE"]
   int64_t reconnect_window = 0;
+  bool record_replicas = true;  // recordParticipantReplicas
 };
 
 absl::StatusOr<RecordingRule> RuleOf(const StageBody& stage) {
@@ -46,6 +47,10 @@ absl::StatusOr<RecordingRule> RuleOf(const StageBody& stage) {
   int64_t window = 0;
   if (config["recordingReconnectWindowSeconds"].get_int64().get(window) == simdjson::SUCCESS) {
     rule.reconnect_window = window;
+  }
+  bool record_replicas = true;
+  if (config["recordParticipantReplicas"].get_bool().get(record_replicas) == simdjson::SUCCESS) {
+    rule.record_replicas = record_replicas;
   }
   return rule;
 }
@@ -90,8 +95,10 @@ absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const Loa
                                 std::string_view session_id, SessionParticipant& p, int64_t now) {
   ASSIGN_OR_RETURN(RecordingRule rule, RuleOf(stage.body));
   const std::string& arn = stage.resource.arn;
-  // A stage that stopped recording meanwhile lets a STOPPING recording end on its deadline.
+  // A stage that stopped recording meanwhile lets a STOPPING recording end on its deadline;
+  // a replica is recorded only as recordParticipantReplicas says.
   if (rule.storage_arn.empty()) return absl::OkStatus();
+  if (p.replication_type == "REPLICA" && !rule.record_replicas) return absl::OkStatus();
   if (p.recording_state == "STOPPING" && !rule.media_none) {  // back within the window
     if (p.recording_started) {
       p.recording_state = "ACTIVE";

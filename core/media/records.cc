@@ -16,9 +16,32 @@ enum Flag : uint64_t {
   kCanSubscribe = 16,
   kSelfSigned = 32,
   kRecordingStarted = 64,
+  kRedundantIngest = 128,
 };
 
 uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
+
+// The members Participant and ParticipantSummary share past the recording ones, each at its
+// place in the alphabetical order: an ingest participant's configuration and redundantIngest;
+// a replicated participant's replicationType and replicationState (left out for others: the
+// model's default, NONE, as the other members the participant has no value for); a
+// REPLICA's source stage and session (a SOURCE's are left out: AWS's example shows "",
+// which the members' patterns do not allow).
+void WriteIngestConfigurationArn(JsonWriter& w, const SessionParticipant& p) {
+  if (!p.ingest_configuration_arn.empty()) {
+    w.Field("ingestConfigurationArn", p.ingest_configuration_arn);
+  }
+}
+void WriteRedundantAndReplication(JsonWriter& w, const SessionParticipant& p) {
+  if (!p.ingest_configuration_arn.empty()) w.Key("redundantIngest").Bool(p.redundant_ingest);
+  if (!p.replication_state.empty()) w.Field("replicationState", p.replication_state);
+  if (!p.replication_type.empty()) w.Field("replicationType", p.replication_type);
+}
+void WriteSource(JsonWriter& w, const SessionParticipant& p) {
+  if (p.source_stage_arn.empty()) return;
+  w.Field("sourceSessionId", p.source_session_id);
+  w.Field("sourceStageArn", p.source_stage_arn);
+}
 
 }  // namespace
 
@@ -62,7 +85,8 @@ std::string EncodeParticipant(const SessionParticipant& p) {
   uint64_t flags = FlagIf(p.connected, kConnected) | FlagIf(p.published, kPublished) |
                    FlagIf(p.publishing, kPublishing) | FlagIf(p.can_publish, kCanPublish) |
                    FlagIf(p.can_subscribe, kCanSubscribe) | FlagIf(p.self_signed, kSelfSigned) |
-                   FlagIf(p.recording_started, kRecordingStarted);
+                   FlagIf(p.recording_started, kRecordingStarted) |
+                   FlagIf(p.redundant_ingest, kRedundantIngest);
   store::RecordWriter w;
   w.U64(p.seq).Str(p.participant_id).Str(p.user_id).Str(p.attributes_json).Str(p.protocol);
   for (const std::string& c : p.client) w.Str(c);
@@ -71,6 +95,8 @@ std::string EncodeParticipant(const SessionParticipant& p) {
   for (const std::string& s : p.subscriptions) w.Str(s);
   w.Str(p.recording_state).Str(p.recording_bucket).Str(p.recording_prefix);
   w.U64(static_cast<uint64_t>(p.recording_due));
+  w.Str(p.replication_type).Str(p.replication_state).Str(p.source_stage_arn);
+  w.Str(p.source_session_id).Str(p.ingest_configuration_arn);
   return w.Take();
 }
 
@@ -93,6 +119,7 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
   p.can_subscribe = (flags & kCanSubscribe) != 0;
   p.self_signed = (flags & kSelfSigned) != 0;
   p.recording_started = (flags & kRecordingStarted) != 0;
+  p.redundant_ingest = (flags & kRedundantIngest) != 0;
   uint64_t n = r.U64();
   // Each subscription takes at least its 8-byte length: a corrupt count stops here.
   if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");
@@ -110,6 +137,21 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
     p.recording_bucket.clear();
     p.recording_prefix.clear();
     p.recording_due = 0;
+    return p;
+  }
+  // So did the replication and ingest members: a record without them is NONE, no ingest.
+  store::RecordReader later = recording;
+  p.replication_type = std::string(later.Str());
+  p.replication_state = std::string(later.Str());
+  p.source_stage_arn = std::string(later.Str());
+  p.source_session_id = std::string(later.Str());
+  p.ingest_configuration_arn = std::string(later.Str());
+  if (!later.ok()) {
+    p.replication_type.clear();
+    p.replication_state.clear();
+    p.source_stage_arn.clear();
+    p.source_session_id.clear();
+    p.ingest_configuration_arn.clear();
   }
   return p;
 }
@@ -120,6 +162,7 @@ void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {
   w.Field(kClientAttributes[0], p.client[0]);  // browserName
   w.Field(kClientAttributes[1], p.client[1]);  // browserVersion
   w.Field("firstJoinTime", FormatUnixSeconds(p.first_join));
+  WriteIngestConfigurationArn(w, p);
   w.Field(kClientAttributes[2], p.client[2]);  // ispName
   w.Field(kClientAttributes[3], p.client[3]);  // osName
   w.Field(kClientAttributes[4], p.client[4]);  // osVersion
@@ -129,7 +172,9 @@ void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {
   if (!p.recording_bucket.empty()) w.Field("recordingS3BucketName", p.recording_bucket);
   if (!p.recording_prefix.empty()) w.Field("recordingS3Prefix", p.recording_prefix);
   if (!p.recording_state.empty()) w.Field("recordingState", p.recording_state);
+  WriteRedundantAndReplication(w, p);
   w.Field(kClientAttributes[5], p.client[5]);  // sdkVersion
+  WriteSource(w, p);
   w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
   w.Field("userId", p.user_id);
   w.EndObject();
@@ -152,9 +197,12 @@ std::string ExchangedTokenJson(const SessionParticipant& p) {
 void WriteParticipantSummary(JsonWriter& w, const SessionParticipant& p) {
   w.BeginObject();
   w.Field("firstJoinTime", FormatUnixSeconds(p.first_join));
+  WriteIngestConfigurationArn(w, p);
   w.Field("participantId", p.participant_id);
   w.Key("published").Bool(p.published);
   if (!p.recording_state.empty()) w.Field("recordingState", p.recording_state);
+  WriteRedundantAndReplication(w, p);
+  WriteSource(w, p);
   w.Field("state", p.connected ? "CONNECTED" : "DISCONNECTED");
   w.Field("userId", p.user_id);
   w.EndObject();

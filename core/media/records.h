@@ -62,6 +62,16 @@ struct SessionParticipant {
   std::string recording_prefix;
   int64_t recording_due = 0;
   bool recording_started = false;
+  // Participant replication (core/media/replication.h): replicationType ("" = NONE),
+  // replicationState ("" while NONE), and for a REPLICA the stage and session it is
+  // replicated from.
+  std::string replication_type;
+  std::string replication_state;
+  std::string source_stage_arn;
+  std::string source_session_id;
+  // An ingest participant's configuration (ivsrt:StartIngest): "" for any other.
+  std::string ingest_configuration_arn;
+  bool redundant_ingest = false;
 };
 std::string EncodeParticipant(const SessionParticipant& p);
 absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes);

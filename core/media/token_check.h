@@ -24,6 +24,10 @@ struct TokenClaims {
   bool can_publish = false;     // capabilities.allow_publish
   bool can_subscribe = false;   // capabilities.allow_subscribe
   bool self_signed = false;     // ES384 under an imported public key (not issued by the API)
+  // Not a token's: a replica (core/media/replication.h) joins as REPLICA of this stage and
+  // session ("" for any other participant).
+  std::string source_stage_arn;
+  std::string source_session_id;
 };
 
 // The exp of an ingest participant (ivsrt:StartIngest), which holds no token: it never

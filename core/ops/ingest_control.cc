@@ -107,6 +107,8 @@ absl::StatusOr<std::string> StartIngest(const OpContext& ctx, std::string_view b
         ASSIGN_OR_RETURN(media::SessionParticipant p,
                          live.Join(IngestClaims(ingest, owner.credential), ingest.ingest_protocol,
                                    media::ClientAttributes{}, now));
+        p.ingest_configuration_arn = owner.ingest.resource.arn;
+        p.redundant_ingest = ingest.redundant_ingest;
         ASSIGN_OR_RETURN(std::string error, live.Publish(p, now));
         if (!error.empty()) {
           RETURN_IF_ERROR(live.Leave(p, now));

@@ -95,6 +95,11 @@ absl::StatusOr<std::string> RunVerb(const OpContext& ctx, simdjson::dom::object 
                                           " (it has no active session)"));
     }
     ASSIGN_OR_RETURN(media::SessionParticipant p, live->Connected(participant_id));
+    if (p.replication_type == "REPLICA") {
+      return ValidationError(StrCat("participantId: ", participant_id, " is a replica of stage ",
+                                    p.source_stage_arn,
+                                    ": its replication drives it (StopParticipantReplication)"));
+    }
     if (p.token_exp == media::kNoExpiry) {
       return ValidationError(StrCat("participantId: ", participant_id,
                                     " is an ingest participant: its encoder is driven by "

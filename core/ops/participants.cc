@@ -9,6 +9,25 @@
 #include "core/strings.h"
 
 namespace ivsrt::ops {
+namespace {
+
+// A replica (core/media/replication.h) holds no token to revoke: disconnecting it makes it
+// leave, which ends its replication. False when `participant_id` is no connected replica.
+absl::StatusOr<bool> DisconnectReplica(store::Txn& txn, const OpContext& ctx, LoadedStage stage,
+                                       std::string_view participant_id, int64_t now) {
+  ASSIGN_OR_RETURN(std::optional<media::LiveSession> live,
+                   media::LiveSession::Of(txn, ctx, std::move(stage)));
+  if (!live) return false;
+  ASSIGN_OR_RETURN(
+      std::optional<media::SessionParticipant> p,
+      media::LoadParticipant(txn, live->stage_arn(), live->session().session_id, participant_id));
+  if (!p || !p->connected || p->replication_type != "REPLICA") return false;
+  RETURN_IF_ERROR(live->Leave(*p, now));
+  RETURN_IF_ERROR(live->Save());
+  return true;
+}
+
+}  // namespace
 
 absl::StatusOr<std::string> CreateParticipantToken(const OpContext& ctx, const Value& request) {
   RETURN_IF_ERROR(CheckAttributes(request, "attributes"));
@@ -36,6 +55,9 @@ absl::StatusOr<std::string> DisconnectParticipant(const OpContext& ctx, const Va
     // (stageArn "": NOTES.md 11), so that its encoder cannot publish again until updated.
     ASSIGN_OR_RETURN(int detached, DetachIngestConfigurations(txn, ctx, arn, participant_id));
     if (detached != 0) return absl::OkStatus();
+    ASSIGN_OR_RETURN(bool replica, DisconnectReplica(txn, ctx, stage, participant_id,
+                                                     absl::ToUnixSeconds(ctx.now)));
+    if (replica) return absl::OkStatus();
     std::string key = ParticipantKey(arn, participant_id);
     ASSIGN_OR_RETURN(auto bytes, txn.Get(store::Table::kParticipants, key));
     if (!bytes.has_value()) {

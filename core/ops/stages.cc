@@ -5,6 +5,7 @@
 #include "core/media/compositions.h"
 #include "core/media/live_session.h"
 #include "core/media/participant_recording.h"
+#include "core/media/replication.h"
 #include "core/model/members.h"
 #include "core/ops/ingest_record.h"
 #include "core/ops/page_token.h"
@@ -164,6 +165,7 @@ absl::StatusOr<std::string> DeleteStage(const OpContext& ctx, const Value& reque
     ASSIGN_OR_RETURN(std::optional<media::LiveSession> live,
                      media::LiveSession::Of(txn, ctx, std::move(stage)));
     if (live) RETURN_IF_ERROR(live->EndForDeletedStage(absl::ToUnixSeconds(ctx.now)));
+    RETURN_IF_ERROR(media::EndReplicationsOfDeletedStage(txn, arn, absl::ToUnixSeconds(ctx.now)));
     RETURN_IF_ERROR(media::DeleteStageMedia(txn, arn));
     RETURN_IF_ERROR(media::StopStageCompositions(txn, ctx, arn, absl::ToUnixSeconds(ctx.now)));
     // Every token of the stage is revoked with it: its participants go too.

@@ -26,6 +26,7 @@ constexpr const char* kTableNames[kTableCount] = {"meta",
                                                   "participant_events",
                                                   "event_stream",
                                                   "deadlines",
+                                                  "replications",
                                                   "stages",
                                                   "stage_order",
                                                   "tags"};

@@ -27,11 +27,12 @@ enum class Table {
   kParticipantEvents,    // ListParticipantEvents' events
   kEventStream,          // the EventBridge events ivsrt:ReceiveEvents reads
   kDeadlines,            // time-driven transitions: session ends, token expiries
+  kReplications,         // participant replications (core/media/keys.h)
   kLegacyStages,
   kLegacyStageOrder,
   kLegacyTags,
 };
-inline constexpr int kTableCount = 13;
+inline constexpr int kTableCount = 14;
 inline constexpr Table kFirstLegacyTable = Table::kLegacyStages;
 // The handle of a legacy table the store does not have.
 inline constexpr MDB_dbi kAbsentTable = ~MDB_dbi{0};

@@ -48,7 +48,7 @@ Result Invoke(std::string_view op, std::string_view body) {
     Check(out[len] == '\0' && std::strlen(out) == len, "response length or NUL wrong", call);
     r.body.assign(out, len);
     ivsrt_free(out);
-    ivsrt_fuzz::CheckFitsModel(op, r.body);
+    ivsrt_fuzz::CheckFitsModel(op, r.body, ivsrt::testing::Answer::kInvoke);
     return r;
   }
   Check(out == nullptr && len == 0, "failure left an output set", call);

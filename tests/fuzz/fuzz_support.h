@@ -73,10 +73,12 @@ inline int StatusOfErrorType(std::string_view type) {
   return 0;
 }
 
-// A successful response of a model operation fits the operation's output shape.
-inline void CheckFitsModel(std::string_view operation, std::string_view body) {
+// A successful response of a model operation (ivsrt_invoke's JSON, or ivsrt_http's body)
+// fits the operation's output shape.
+inline void CheckFitsModel(std::string_view operation, std::string_view body,
+                           ivsrt::testing::Answer answer) {
   if (ivsrt::model::FindOperation(operation) == nullptr) return;  // a test-control operation
-  absl::Status fits = ivsrt::testing::CheckResponse(operation, body);
+  absl::Status fits = ivsrt::testing::CheckResponse(operation, body, answer);
   Check(fits.ok(), "response does not fit the output shape",
         std::string(operation) + ": " + std::string(fits.message()) + "\n" + std::string(body));
 }

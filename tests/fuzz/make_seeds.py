@@ -270,6 +270,29 @@ INVOKE = {
         ("ListPublicKeys", {}),
         ("NoSuchOperation", {}),
     ],
+    # Participant replication (issue 15): alice ($TOKEN2/$PID2) publishes in the oldest stage
+    # ($ARN2) and is replicated to the newest ($ARN).
+    "replication": [
+        ("CreateStage", {"participantTokenConfigurations": [
+            {"userId": "alice", "capabilities": ["PUBLISH"], "attributes": {"team": "red"}}]}),
+        ("CreateStage", {"autoParticipantRecordingConfiguration": {
+            "storageConfigurationArn": "", "recordParticipantReplicas": False}}),
+        ("ivsrt:JoinStage", {"token": "$TOKEN2"}),
+        ("StartParticipantReplication", {"sourceStageArn": "$ARN2", "destinationStageArn": "$ARN",
+                                         "participantId": "$PID2"}),
+        ("ivsrt:Publish", {"stageArn": "$ARN2", "participantId": "$PID2"}),
+        ("StartParticipantReplication", {"sourceStageArn": "$ARN2", "destinationStageArn": "$ARN",
+                                         "participantId": "$PID2", "reconnectWindowSeconds": 5,
+                                         "attributes": {"team": "blue"}}),
+        ("ListParticipantReplicas", {"sourceStageArn": "$ARN2", "participantId": "$PID2",
+                                     "maxResults": 1}),
+        ("ivsrt:Unpublish", {"stageArn": "$ARN2", "participantId": "$PID2"}),
+        ("ivsrt:AdvanceClock", {"seconds": 6}),
+        ("StopParticipantReplication", {"sourceStageArn": "$ARN2", "destinationStageArn": "$ARN",
+                                        "participantId": "$PID2"}),
+        ("DeleteStage", {"arn": "$ARN"}),
+        ("ListParticipantReplicas", {"sourceStageArn": "$ARN2", "participantId": "$PID2"}),
+    ],
 }
 
 
@@ -328,6 +351,14 @@ HTTP = {
         post("ListIngestConfigurations", {"filterByState": "INACTIVE"}),
         post("GetIngestConfiguration", {"arn": "$IC"}),
         post("DeleteIngestConfiguration", {"arn": "$IC"}),
+    ],
+    "replication": [
+        post("CreateStage", {}), post("CreateStage", {}),
+        post("StartParticipantReplication", {"sourceStageArn": "$ARN2", "destinationStageArn": "$ARN",
+                                             "participantId": "p", "reconnectWindowSeconds": 300}),
+        post("ListParticipantReplicas", {"sourceStageArn": "$ARN2", "participantId": "p"}),
+        post("StopParticipantReplication", {"sourceStageArn": "$ARN2", "destinationStageArn": "$ARN",
+                                            "participantId": "p"}),
     ],
     "regions": [
         post("CreateStage", {"name": "eu"}, AUTH), post("ListStages", {}, AUTH),

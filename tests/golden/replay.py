@@ -77,6 +77,24 @@ def wire_form(op: str, request: Any) -> Tuple[str, str, bytes]:
     return _TAG_OPS[op], target, body
 
 
+def header_members(op: str, headers: Dict[str, str]) -> Dict[str, str]:
+    """The output members `op`'s model binds to headers (StartParticipantReplication's and
+    StopParticipantReplication's), read from the response's headers as an SDK reads them, so
+    that an HTTP surface answers the members the other surfaces do."""
+    from botocore.session import get_session
+
+    shape = get_session().get_service_model("ivs-realtime").operation_model(op).output_shape
+    by_name = {k.lower(): v for k, v in headers.items()}
+    members: Dict[str, str] = {}
+    for name, member in (shape.members if shape is not None else {}).items():
+        if member.serialization.get("location") != "header":
+            continue
+        value = by_name.get(member.serialization["name"].lower())
+        if value is not None:
+            members[name] = value
+    return members
+
+
 def iso(value: Any) -> Any:
     """boto3 parses timestamps into datetimes; the engine speaks ISO-8601 strings."""
     if isinstance(value, dt.datetime):

@@ -55,8 +55,9 @@ var notThroughTheSDK = map[string]string{
 // ivsrealtime release go.mod pins, with where they come from: the SDK cannot hold them, so
 // sameAsWire takes the engine's value for them instead of failing the step.
 var newerThanTheSDK = map[string]string{
-	"redundantIngest":            "IngestConfiguration(Summary), model of 2026-04-08; ivsrealtime v1.30.0 predates it",
+	"redundantIngest":            "IngestConfiguration(Summary) and Participant(Summary), model of 2026-04-08; ivsrealtime v1.30.0 predates it",
 	"redundantIngestCredentials": "IngestConfiguration, model of 2026-04-08; ivsrealtime v1.30.0 predates it",
+	"ingestConfigurationArn":     "Participant(Summary), model of 2026-04-08; ivsrealtime v1.30.0 predates it",
 }
 
 // stepKey names a step by its operation and its request as the case writes it, compacted.
@@ -454,7 +455,8 @@ func show(v any) string {
 	return string(b)
 }
 
-// lastBody is the client's HTTP client, keeping the body of the last response.
+// lastBody is the client's HTTP client, keeping the body of the last response, with the
+// output members bound to headers added, as the SDK reads them.
 type lastBody struct {
 	next ivsrealtime.HTTPClient
 	body []byte
@@ -466,9 +468,14 @@ func (l *lastBody) Do(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	if l.body, err = io.ReadAll(resp.Body); err != nil {
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
 		return nil, err
 	}
-	resp.Body = io.NopCloser(bytes.NewReader(l.body))
-	return resp, nil
+	resp.Body = io.NopCloser(bytes.NewReader(raw))
+	l.body = raw
+	if resp.StatusCode == http.StatusOK {
+		l.body, err = golden.WithHeaderMembers(raw, resp.Header)
+	}
+	return resp, err
 }

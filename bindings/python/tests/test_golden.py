@@ -3,7 +3,8 @@
 Each file runs three times, each on a fresh engine: through Engine.invoke (ivsrt_invoke);
 through Engine.http (ivsrt_http) with the request in the wire form an AWS SDK sends
 (NOTES.md §1: POST /<Operation> with a JSON body; the tag operations on
-/tags/{url-encoded ARN}); and through a real boto3 client (client-side parameter validation
+/tags/{url-encoded ARN}) and the response read as an SDK reads it (body, and the members
+bound to headers); and through a real boto3 client (client-side parameter validation
 off, so that the engine is the one judging every request). Test-control operations are
 reachable only through invoke, in every run.
 """
@@ -32,7 +33,7 @@ GOLDEN = _golden_dir()
 if GOLDEN is None:
     pytest.skip("no tests/golden (the replayer and the cases)", allow_module_level=True)
 sys.path.insert(0, str(GOLDEN))
-from replay import CASES, Failure, boto3_call, run_steps, wire_form  # noqa: E402
+from replay import CASES, Failure, boto3_call, header_members, run_steps, wire_form  # noqa: E402
 
 
 def call_invoke(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
@@ -51,6 +52,7 @@ def call_http(engine: ivsrt.Engine, op: str, request: Any) -> Dict[str, Any]:
         error_type = response.headers.get("x-amzn-ErrorType", "").split(":")[0]
         raise Failure(error_type, response.status)
     result: Dict[str, Any] = json.loads(response.body or b"{}")
+    result.update(header_members(op, response.headers))
     return result
 
 

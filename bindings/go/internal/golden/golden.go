@@ -349,6 +349,11 @@ func viaHTTP(e *ivsrt.Engine, op string, request []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	if resp.StatusCode == http.StatusOK {
+		if b, err = WithHeaderMembers(b, resp.Header); err != nil {
+			return Result{}, err
+		}
+	}
 	var body any
 	if err := json.Unmarshal(b, &body); err != nil {
 		return Result{}, fmt.Errorf("HTTP %d body is not JSON: %v: %s", resp.StatusCode, err, b)
@@ -364,6 +369,41 @@ func viaHTTP(e *ivsrt.Engine, op string, request []byte) (Result, error) {
 		return Result{ErrorType: typ, Status: resp.StatusCode}, nil
 	}
 	return Result{Body: body}, nil
+}
+
+// outputHeaders are the response headers the model binds to output members, by the members'
+// names: StartParticipantReplication's and StopParticipantReplication's (the same seven; no
+// other output has header members).
+var outputHeaders = map[string]string{
+	"Access-Control-Allow-Origin":   "accessControlAllowOrigin",
+	"Access-Control-Expose-Headers": "accessControlExposeHeaders",
+	"Cache-Control":                 "cacheControl",
+	"Content-Security-Policy":       "contentSecurityPolicy",
+	"Strict-Transport-Security":     "strictTransportSecurity",
+	"X-Content-Type-Options":        "xContentTypeOptions",
+	"X-Frame-Options":               "xFrameOptions",
+}
+
+// WithHeaderMembers is a success body with the output members bound to headers that h
+// carries added, as an SDK reads a response: what the other surfaces answer.
+func WithHeaderMembers(body []byte, h http.Header) ([]byte, error) {
+	members := map[string]any{}
+	for header, member := range outputHeaders {
+		if v := h.Values(header); len(v) > 0 {
+			members[member] = v[0]
+		}
+	}
+	if len(members) == 0 {
+		return body, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		return nil, fmt.Errorf("a body with header members is not a JSON object: %v: %s", err, body)
+	}
+	for k, v := range members {
+		m[k] = v
+	}
+	return json.Marshal(m)
 }
 
 // httpRequest builds the rest-json request of op, or reports that it has none.
