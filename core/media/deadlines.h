@@ -23,6 +23,10 @@ enum class DeadlineKind : char {
   // a participant's recording's next step (core/media/participant_recording.h): it becomes
   // ACTIVE, or STOPPED
   kRecordingStep = 'r',
+  // a composition reaches its 24-hour life limit (kCompositionMaxLifeSeconds): it stops
+  kCompositionLife = 'l',
+  // a RECONNECTING composition destination (ivsrt:InjectFault) recovers or fails
+  kDestinationReconnect = 'd',
 };
 
 struct Deadline {
@@ -31,7 +35,8 @@ struct Deadline {
   std::string stage_arn;        // kSessionEnd, kTokenExpiry and kRecordingStep
   std::string session_id;       // kSessionEnd, kTokenExpiry and kRecordingStep
   std::string participant_id;   // kTokenExpiry and kRecordingStep
-  std::string composition_arn;  // kCompositionStep only
+  std::string composition_arn;  // kCompositionStep, kCompositionLife, kDestinationReconnect
+  std::string destination_id;   // kDestinationReconnect only
 };
 
 absl::Status AddDeadline(store::Txn& txn, const Deadline& d);

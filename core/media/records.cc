@@ -16,6 +16,7 @@ enum Flag : uint64_t {
   kCanSubscribe = 16,
   kSelfSigned = 32,
   kRecordingStarted = 64,
+  kRecordingEndFails = 128,
 };
 
 uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
@@ -62,7 +63,8 @@ std::string EncodeParticipant(const SessionParticipant& p) {
   uint64_t flags = FlagIf(p.connected, kConnected) | FlagIf(p.published, kPublished) |
                    FlagIf(p.publishing, kPublishing) | FlagIf(p.can_publish, kCanPublish) |
                    FlagIf(p.can_subscribe, kCanSubscribe) | FlagIf(p.self_signed, kSelfSigned) |
-                   FlagIf(p.recording_started, kRecordingStarted);
+                   FlagIf(p.recording_started, kRecordingStarted) |
+                   FlagIf(p.recording_end_fails, kRecordingEndFails);
   store::RecordWriter w;
   w.U64(p.seq).Str(p.participant_id).Str(p.user_id).Str(p.attributes_json).Str(p.protocol);
   for (const std::string& c : p.client) w.Str(c);
@@ -93,6 +95,7 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
   p.can_subscribe = (flags & kCanSubscribe) != 0;
   p.self_signed = (flags & kSelfSigned) != 0;
   p.recording_started = (flags & kRecordingStarted) != 0;
+  p.recording_end_fails = (flags & kRecordingEndFails) != 0;
   uint64_t n = r.U64();
   // Each subscription takes at least its 8-byte length: a corrupt count stops here.
   if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");

@@ -56,12 +56,14 @@ struct SessionParticipant {
   // Individual participant recording (core/media/participant_recording.h): recordingState
   // ("" on a stage that does not record: the members are left out), the storage
   // configuration's bucket and the recording's S3 prefix ("" when not recording), the due
-  // time of the pending step (0 when none) and whether Recording Start was sent.
+  // time of the pending step (0 when none), whether Recording Start was sent, and whether
+  // the recording's end is to fail (ivsrt:InjectFault recording_end_failure).
   std::string recording_state;
   std::string recording_bucket;
   std::string recording_prefix;
   int64_t recording_due = 0;
   bool recording_started = false;
+  bool recording_end_fails = false;
 };
 std::string EncodeParticipant(const SessionParticipant& p);
 absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes);
