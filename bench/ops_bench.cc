@@ -373,18 +373,18 @@ void BM_Invoke_StartComposition(benchmark::State& state) {
     if (n % 20 == 0) {
       state.PauseTiming();
       MustInvoke(engine, "ivsrt:Reset", "{}");
-      const std::string sc = StringMember(
-          MustInvoke(engine, "CreateStorageConfiguration", StorageBody(0)), "arn");
-      const std::string ec = StringMember(
-          MustInvoke(engine, "CreateEncoderConfiguration", EncoderBody(0)), "arn");
+      const std::string sc =
+          StringMember(MustInvoke(engine, "CreateStorageConfiguration", StorageBody(0)), "arn");
+      const std::string ec =
+          StringMember(MustInvoke(engine, "CreateEncoderConfiguration", EncoderBody(0)), "arn");
       bodies.clear();
       for (int s = 0; s < 4; ++s) {
-        bodies.push_back(
-            "{\"stageArn\":\"" + StringMember(MustInvoke(engine, "CreateStage", "{}"), "arn") +
-            "\",\"destinations\":[{\"channel\":{\"channelArn\":"
-            "\"arn:aws:ivs:us-east-1:123456789012:channel/bench\"}},{\"s3\":{"
-            "\"storageConfigurationArn\":\"" +
-            sc + "\",\"encoderConfigurationArns\":[\"" + ec + "\"]}}]}");
+        bodies.push_back("{\"stageArn\":\"" +
+                         StringMember(MustInvoke(engine, "CreateStage", "{}"), "arn") +
+                         "\",\"destinations\":[{\"channel\":{\"channelArn\":"
+                         "\"arn:aws:ivs:us-east-1:123456789012:channel/bench\"}},{\"s3\":{"
+                         "\"storageConfigurationArn\":\"" +
+                         sc + "\",\"encoderConfigurationArns\":[\"" + ec + "\"]}}]}");
       }
       state.ResumeTiming();
     }
