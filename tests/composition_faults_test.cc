@@ -28,6 +28,15 @@ class CompositionFaultsTest : public EngineTest {
                                  Quote(created.Str("participantTokens/0/participantId")), "}"));
     return stage;
   }
+  // An s3 destination on a new storage and encoder configuration (their ARNs in storage_ and
+  // encoder_).
+  std::string S3Destination() {
+    storage_ = Call("CreateStorageConfiguration", R"({"s3": {"bucketName": "bkt"}})")
+                   .Str("storageConfiguration/arn");
+    encoder_ = Call("CreateEncoderConfiguration", "{}").Str("encoderConfiguration/arn");
+    return StrCat(R"({"s3": {"storageConfigurationArn": )", Quote(storage_),
+                  R"(, "encoderConfigurationArns": [)", Quote(encoder_), "]}}");
+  }
   std::string Start(std::string_view stage, std::string_view destinations) {
     return Call("StartComposition", StrCat(R"({"stageArn": )", Quote(stage),
                                            R"(, "destinations": [)", destinations, "]}"))
@@ -58,6 +67,7 @@ class CompositionFaultsTest : public EngineTest {
     EXPECT_EQ(ErrorOf("ivsrt:InjectFault", body), type) << body;
     return std::string(answer.status().message());
   }
+  std::string storage_, encoder_;
 };
 
 // The quota page: a composition lasts at most 24 hours; still ACTIVE then, it stops itself.
@@ -123,21 +133,15 @@ TEST_F(CompositionFaultsTest, StoppingCutsAReconnectShort) {
 // stage's quota of 5 until it vanishes, as a STOPPED one does.
 TEST_F(CompositionFaultsTest, AFailedCompositionFreesItsConfigurationsAndCountsUntilItVanishes) {
   const std::string stage = CreateStageArn();
-  const std::string storage = Call("CreateStorageConfiguration", R"({"s3": {"bucketName": "bkt"}})")
-                                  .Str("storageConfiguration/arn");
-  const std::string encoder =
-      Call("CreateEncoderConfiguration", "{}").Str("encoderConfiguration/arn");
-  const std::string s3 = StrCat(R"({"s3": {"storageConfigurationArn": )", Quote(storage),
-                                R"(, "encoderConfigurationArns": [)", Quote(encoder), "]}}");
-  const std::string failed = Start(stage, s3);
+  const std::string failed = Start(stage, S3Destination());
   for (int i = 0; i < 4; ++i) Start(stage, kChannel);
-  const std::string delete_storage = StrCat(R"({"arn": )", Quote(storage), "}");
+  const std::string delete_storage = StrCat(R"({"arn": )", Quote(storage_), "}");
   EXPECT_EQ(ErrorOf("DeleteStorageConfiguration", delete_storage), "ConflictException");
   Call("ivsrt:InjectFault",
        StrCat(R"({"target": )", Quote(failed), R"(, "fault": "session_failure"})"));
   EXPECT_EQ(Get(failed).Str("composition/state"), "FAILED");
   Call("DeleteStorageConfiguration", delete_storage);
-  Call("DeleteEncoderConfiguration", StrCat(R"({"arn": )", Quote(encoder), "}"));
+  Call("DeleteEncoderConfiguration", StrCat(R"({"arn": )", Quote(encoder_), "}"));
   EXPECT_EQ(ErrorOf("StartComposition", StrCat(R"({"stageArn": )", Quote(stage),
                                                R"(, "destinations": [)", kChannel, "]}")),
             "ServiceQuotaExceededException");
@@ -150,13 +154,7 @@ TEST_F(CompositionFaultsTest, AFailedCompositionFreesItsConfigurationsAndCountsU
 // and fails with the last, at the moment it fails.
 TEST_F(CompositionFaultsTest, TheLastDestinationToFailFailsTheComposition) {
   const std::string stage = PublishingStage();
-  const std::string storage = Call("CreateStorageConfiguration", R"({"s3": {"bucketName": "bkt"}})")
-                                  .Str("storageConfiguration/arn");
-  const std::string encoder =
-      Call("CreateEncoderConfiguration", "{}").Str("encoderConfiguration/arn");
-  const std::string arn =
-      Start(stage, StrCat(kChannel, R"(, {"s3": {"storageConfigurationArn": )", Quote(storage),
-                          R"(, "encoderConfigurationArns": [)", Quote(encoder), "]}}"));
+  const std::string arn = Start(stage, StrCat(kChannel, ", ", S3Destination()));
   Advance(2);
   const std::string first = Get(arn).Str("composition/destinations/0/id");
   const std::string second = Get(arn).Str("composition/destinations/1/id");

@@ -8,7 +8,6 @@
 #include "core/arn.h"
 #include "core/errors.h"
 #include "core/media/compositions.h"
-#include "core/media/live_session.h"
 #include "core/media/participant_recording.h"
 #include "core/media/token_check.h"
 #include "core/ops/composition_record.h"
@@ -92,14 +91,12 @@ absl::Status InjectIntoRecording(const OpContext& ctx, simdjson::dom::object req
   return ctx.services->store->Write([&](store::Txn& txn) -> absl::Status {
     OpContext stage_ctx = media::PartitionOf(ctx, stage_arn);
     ASSIGN_OR_RETURN(LoadedStage stage, LoadStage(txn, stage_ctx, stage_arn));
-    ASSIGN_OR_RETURN(std::optional<media::LiveSession> live,
-                     media::LiveSession::Of(txn, stage_ctx, std::move(stage)));
-    if (!live) {
+    if (stage.body.active_session_id.empty()) {
       return ResourceNotFoundError(StrCat("participantId: stage ", stage_arn,
                                           " has no active session, so no participant ",
                                           participant_id));
     }
-    return media::InjectRecordingFault(txn, stage_ctx, stage_arn, live->session().session_id,
+    return media::InjectRecordingFault(txn, stage_ctx, stage_arn, stage.body.active_session_id,
                                        participant_id, fault.recording_fault, now);
   });
 }
