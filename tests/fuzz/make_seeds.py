@@ -282,7 +282,6 @@ INVOKE = {
         ("StartComposition", {"stageArn": "$ARN", "destinations": [
             {"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c"}},
             {"s3": {"storageConfigurationArn": "$SC", "encoderConfigurationArns": ["$EC"]}}]}),
-        ("ivsrt:InjectFault", {"target": "$COMP", "fault": "destination_failure"}),
         ("ivsrt:InjectFault", {"target": "$ARN", "participantId": "$PID",
                                "fault": "recording_start_failure"}),
         ("ListParticipants", {"stageArn": "$ARN", "sessionId": "$SID",
@@ -290,8 +289,8 @@ INVOKE = {
         ("ivsrt:AdvanceClock", {"seconds": 2}),
         ("ivsrt:InjectFault", {"target": "$COMP", "destinationId": "$DEST",
                                "fault": "destination_reconnecting"}),
-        ("ivsrt:InjectFault", {"target": "$COMP", "destinationId": "$DEST",
-                               "fault": "destination_failure"}),
+        ("ivsrt:InjectFault", {"target": "$COMP", "fault": "destination_failure"}),
+        ("ivsrt:AdvanceClock", {"seconds": 30}),
         ("ivsrt:Unpublish", {"stageArn": "$ARN", "participantId": "$PID"}),
         ("ivsrt:Publish", {"stageArn": "$ARN", "participantId": "$PID"}),
         ("ivsrt:AdvanceClock", {"seconds": 2}),
