@@ -361,6 +361,36 @@ CompositionFixture& Compositions() {
   return f;
 }
 
+// A channel and an s3 destination (ids, prefix, two configuration references) on an idle
+// stage, into an account holding 0 to 19 compositions: every 20 starts fill AWS's quota (5
+// on each of 4 stages), so the untimed part resets the store and creates 4 stages.
+void BM_Invoke_StartComposition(benchmark::State& state) {
+  static ivsrt_engine* engine = OpenEngine("nosync");
+  MustInvoke(engine, "ivsrt:SetClock", "{\"time\":\"2026-01-02T03:04:05Z\"}");
+  std::vector<std::string> bodies;
+  uint64_t n = 0;
+  for (auto _ : state) {
+    if (n % 20 == 0) {
+      state.PauseTiming();
+      MustInvoke(engine, "ivsrt:Reset", "{}");
+      const std::string sc =
+          StringMember(MustInvoke(engine, "CreateStorageConfiguration", StorageBody(0)), "arn");
+      const std::string ec =
+          StringMember(MustInvoke(engine, "CreateEncoderConfiguration", EncoderBody(0)), "arn");
+      bodies.clear();
+      for (int s = 0; s < 4; ++s) {
+        bodies.push_back("{\"stageArn\":\"" +
+                         StringMember(MustInvoke(engine, "CreateStage", "{}"), "arn") +
+                         "\",\"destinations\":[{\"channel\":{\"channelArn\":"
+                         "\"arn:aws:ivs:us-east-1:123456789012:channel/bench\"}},{\"s3\":{"
+                         "\"storageConfigurationArn\":\"" +
+                         sc + "\",\"encoderConfigurationArns\":[\"" + ec + "\"]}}]}");
+      }
+      state.ResumeTiming();
+    }
+    ivsrt_free(InvokeOrSkip(state, engine, "StartComposition", bodies[(n++ % 20) / 5]));
+  }
+}
 void BM_Invoke_GetComposition(benchmark::State& state) {
   Invoke(state, Compositions().engine, "GetComposition",
          "{\"arn\":\"" + Compositions().arn + "\"}");
@@ -407,6 +437,7 @@ BENCHMARK(BM_Invoke_ListStorageConfigurations100);
 BENCHMARK(BM_Invoke_CreateEncoderConfiguration);
 BENCHMARK(BM_Invoke_GetEncoderConfiguration);
 BENCHMARK(BM_Invoke_ListEncoderConfigurations100);
+BENCHMARK(BM_Invoke_StartComposition);
 BENCHMARK(BM_Invoke_GetComposition);
 BENCHMARK(BM_Invoke_ListCompositions20);
 BENCHMARK(BM_CoreEngine_GetStage);

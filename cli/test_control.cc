@@ -116,6 +116,25 @@ std::vector<Command> TestControlCommands() {
       {Opt("cursor", model::Type::kString, false,
            "Where to resume: the cursor a previous receive-events printed."),
        Opt("maxEvents", model::Type::kInteger, false, "1 to 1000; default 100.")}));
+  commands.push_back(Control(
+      "inject-fault", "InjectFault",
+      "Makes a failure happen now, with its states, times and events (README,\n"
+      "       \"Compositions\", \"Faults\"). On a composition: destination_reconnecting\n"
+      "       (RECONNECTING, ACTIVE again 30 s later), destination_failure (RECONNECTING,\n"
+      "       FAILED 30 s later; the composition fails with its last destination) or\n"
+      "       session_failure (FAILED at once). On a stage's participant:\n"
+      "       recording_start_failure (a STARTING recording FAILED) or recording_end_failure\n"
+      "       (the recording ends FAILED). Prints nothing. A fault that does not apply to the\n"
+      "       current state is a ConflictException.",
+      {Opt("target", model::Type::kString, true,
+           "A composition ARN (composition faults) or a stage ARN (recording faults)."),
+       Opt("fault", model::Type::kString, true,
+           "destination_reconnecting, destination_failure, session_failure,\n"
+           "          recording_start_failure or recording_end_failure."),
+       Opt("destinationId", model::Type::kString, false,
+           "The destination of a destination fault; without it, every ACTIVE one."),
+       Opt("participantId", model::Type::kString, false,
+           "The participant of the stage's active session (recording faults).")}));
   return commands;
 }
 

@@ -22,6 +22,7 @@ TEST(TestControlTest, EachCommandCallsItsIvsrtOperation) {
       {"leave-stage", "ivsrt:LeaveStage"},
       {"exchange-token", "ivsrt:ExchangeToken"},
       {"receive-events", "ivsrt:ReceiveEvents"},
+      {"inject-fault", "ivsrt:InjectFault"},
   };
   std::vector<Command> commands = TestControlCommands();
   ASSERT_EQ(commands.size(), expected.size());
@@ -51,6 +52,12 @@ TEST(TestControlTest, OptionsAreTheOperationsMembers) {
   EXPECT_TRUE(FindOption(*subscribe, "--participant-id")->required);
   EXPECT_EQ(FindOption(*FindCommand("receive-events"), "--max-events")->type,
             model::Type::kInteger);
+  const Command* fault = FindCommand("inject-fault");
+  ASSERT_NE(fault, nullptr);
+  EXPECT_TRUE(FindOption(*fault, "--target")->required);
+  EXPECT_TRUE(FindOption(*fault, "--fault")->required);
+  EXPECT_EQ(FindOption(*fault, "--destination-id")->member, "destinationId");
+  EXPECT_FALSE(FindOption(*fault, "--participant-id")->required);
 }
 
 TEST(TestControlTest, HelpGivesTheDocs) {

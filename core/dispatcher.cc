@@ -37,6 +37,7 @@ constexpr std::array kControlOperations = {
     ControlOperation{"ivsrt:ReceiveEvents", &ops::ReceiveEvents},
     ControlOperation{"ivsrt:StartIngest", &ops::StartIngest},
     ControlOperation{"ivsrt:StopIngest", &ops::StopIngest},
+    ControlOperation{"ivsrt:InjectFault", &ops::InjectFault},
     ControlOperation{"ivsrt:ListOperations", &ListOperations},
 };
 

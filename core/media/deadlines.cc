@@ -9,12 +9,20 @@
 namespace ivsrt::media {
 namespace {
 
-// BE64(due) kind stageArn|sessionId[|participantId (all but kSessionEnd)], or BE64(due)
-// kind compositionArn: due order, then a stable tie order.
+bool IsCompositionKind(DeadlineKind kind) {
+  return kind == DeadlineKind::kCompositionStep || kind == DeadlineKind::kCompositionLife ||
+         kind == DeadlineKind::kDestinationReconnect;
+}
+
+// BE64(due) kind stageArn|sessionId[|participantId (kTokenExpiry, kRecordingStep,
+// kReplicationEnd)], or BE64(due) kind compositionArn[|destinationId
+// (kDestinationReconnect)]: due order, then a stable tie order.
 std::string DeadlineKey(const Deadline& d) {
-  if (d.kind == DeadlineKind::kCompositionStep) {
-    return StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
-                  std::string(1, static_cast<char>(d.kind)), d.composition_arn);
+  if (IsCompositionKind(d.kind)) {
+    std::string key = StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
+                             std::string(1, static_cast<char>(d.kind)), d.composition_arn);
+    if (d.kind == DeadlineKind::kDestinationReconnect) StrAppend(&key, "|", d.destination_id);
+    return key;
   }
   std::string key =
       StrCat(store::BigEndian64(static_cast<uint64_t>(d.due)),
@@ -30,7 +38,14 @@ absl::StatusOr<Deadline> ParseDeadlineKey(std::string_view key) {
   d.due = static_cast<int64_t>(*store::ParseBigEndian64(key.substr(0, 8)));
   d.kind = static_cast<DeadlineKind>(key[8]);
   std::string_view rest = key.substr(9);
-  if (d.kind == DeadlineKind::kCompositionStep) {
+  if (d.kind == DeadlineKind::kDestinationReconnect) {
+    const size_t bar = rest.find('|');
+    if (bar == std::string_view::npos) return corrupt();
+    d.composition_arn = std::string(rest.substr(0, bar));
+    d.destination_id = std::string(rest.substr(bar + 1));
+    return d;
+  }
+  if (IsCompositionKind(d.kind)) {
     d.composition_arn = std::string(rest);
     return d;
   }

@@ -26,6 +26,10 @@ enum class DeadlineKind : char {
   // a participant's replications due to end (core/media/replication.h): their source stopped
   // publishing and the reconnect window ran out, or they were stopped
   kReplicationEnd = 'p',
+  // a composition reaches its 24-hour life limit (kCompositionMaxLifeSeconds): it stops
+  kCompositionLife = 'l',
+  // a RECONNECTING composition destination (ivsrt:InjectFault) recovers or fails
+  kDestinationReconnect = 'd',
 };
 
 struct Deadline {
@@ -35,6 +39,11 @@ struct Deadline {
   std::string session_id;       // all but kCompositionStep
   std::string participant_id;   // kTokenExpiry, kRecordingStep and kReplicationEnd
   std::string composition_arn;  // kCompositionStep only
+  std::string stage_arn;        // kSessionEnd, kTokenExpiry and kRecordingStep
+  std::string session_id;       // kSessionEnd, kTokenExpiry and kRecordingStep
+  std::string participant_id;   // kTokenExpiry and kRecordingStep
+  std::string composition_arn;  // kCompositionStep, kCompositionLife, kDestinationReconnect
+  std::string destination_id;   // kDestinationReconnect only
 };
 
 absl::Status AddDeadline(store::Txn& txn, const Deadline& d);

@@ -92,5 +92,35 @@ TEST_F(DeadlinesTest, RecordingStepKeepsItsParticipant) {
   EXPECT_EQ(first->participant_id, "p1");
 }
 
+// A destination's reconnect deadline reads back with its composition and destination; the
+// life limit with its composition alone.
+TEST_F(DeadlinesTest, DestinationReconnectKeepsItsDestination) {
+  Deadline life{.due = 80,
+                .kind = DeadlineKind::kCompositionLife,
+                .composition_arn = std::string(kComposition)};
+  Deadline reconnect{.due = 30,
+                     .kind = DeadlineKind::kDestinationReconnect,
+                     .composition_arn = std::string(kComposition),
+                     .destination_id = "dEsTiNaTiOn1"};
+  ASSERT_TRUE(store_
+                  ->Write([&](store::Txn& txn) -> absl::Status {
+                    RETURN_IF_ERROR(AddDeadline(txn, life));
+                    return AddDeadline(txn, reconnect);
+                  })
+                  .ok());
+  std::optional<Deadline> first = First();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->due, 30);
+  EXPECT_EQ(first->kind, DeadlineKind::kDestinationReconnect);
+  EXPECT_EQ(first->composition_arn, kComposition);
+  EXPECT_EQ(first->destination_id, "dEsTiNaTiOn1");
+  ASSERT_TRUE(store_->Write([&](store::Txn& txn) { return RemoveDeadline(txn, reconnect); }).ok());
+  first = First();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->kind, DeadlineKind::kCompositionLife);
+  EXPECT_EQ(first->composition_arn, kComposition);
+  EXPECT_EQ(first->destination_id, "");
+}
+
 }  // namespace
 }  // namespace ivsrt::media

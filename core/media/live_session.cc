@@ -411,6 +411,10 @@ namespace {
 // has moved on since is stale and does nothing.
 absl::Status ApplyDeadline(store::Txn& txn, const OpContext& ctx, const Deadline& d) {
   if (d.kind == DeadlineKind::kCompositionStep) return ApplyCompositionStep(txn, ctx, d);
+  if (d.kind == DeadlineKind::kCompositionLife) return ApplyCompositionLife(txn, ctx, d);
+  if (d.kind == DeadlineKind::kDestinationReconnect) {
+    return ApplyDestinationReconnect(txn, ctx, d);
+  }
   if (d.kind == DeadlineKind::kRecordingStep) return ApplyRecordingStep(txn, ctx, d);
   if (d.kind == DeadlineKind::kReplicationEnd) return ApplyReplicationEnd(txn, ctx, d);
   OpContext stage_ctx = PartitionOf(ctx, d.stage_arn);

@@ -89,7 +89,54 @@ absl::Status SetDue(store::Txn& txn, std::string_view stage_arn, std::string_vie
   return AddDeadline(txn, StepOf(stage_arn, session_id, p));
 }
 
+absl::Status EmitRecordingEvent(store::Txn& txn, const OpContext& ctx, std::string_view stage_arn,
+                                std::string_view session_id, const SessionParticipant& p,
+                                std::string_view event, int64_t at) {
+  return EmitParticipantRecordingStateChange(txn, PartitionOf(ctx, stage_arn),
+                                             {.stage_arn = stage_arn,
+                                              .session_id = session_id,
+                                              .event_name = event,
+                                              .time = at,
+                                              .participant_id = p.participant_id,
+                                              .bucket = p.recording_bucket,
+                                              .prefix = p.recording_prefix});
+}
+
 }  // namespace
+
+absl::Status InjectRecordingFault(store::Txn& txn, const OpContext& ctx, std::string_view stage_arn,
+                                  std::string_view session_id, std::string_view participant_id,
+                                  RecordingFault fault, int64_t now) {
+  ASSIGN_OR_RETURN(std::optional<SessionParticipant> loaded,
+                   LoadParticipant(txn, stage_arn, session_id, participant_id));
+  if (!loaded) {
+    return ResourceNotFoundError(StrCat("participantId: ", participant_id,
+                                        " is no participant of session ", session_id, " of stage ",
+                                        stage_arn));
+  }
+  SessionParticipant& p = *loaded;
+  const std::string_view state =
+      p.recording_state.empty() ? std::string_view("not recording") : p.recording_state;
+  if (fault == RecordingFault::kStartFailure) {
+    if (p.recording_state != "STARTING") {
+      return ConflictError(StrCat("participantId: the recording of ", p.participant_id, " is ",
+                                  state, "; recording_start_failure applies while STARTING"));
+    }
+    RETURN_IF_ERROR(SetDue(txn, stage_arn, session_id, p, 0));
+    p.recording_state = "FAILED";
+    RETURN_IF_ERROR(
+        EmitRecordingEvent(txn, ctx, stage_arn, session_id, p, "Recording Start Failure", now));
+  } else if (p.recording_started &&
+             (p.recording_state == "ACTIVE" || p.recording_state == "STOPPING")) {
+    p.recording_end_fails = true;
+  } else {
+    return ConflictError(StrCat("participantId: the recording of ", p.participant_id, " is ", state,
+                                "; recording_end_failure applies while ACTIVE, or STOPPING "
+                                "after Recording Start"));
+  }
+  return txn.Put(store::Table::kSessionParticipants,
+                 ParticipantOrderKey(stage_arn, session_id, p.seq), EncodeParticipant(p));
+}
 
 absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const LoadedStage& stage,
                                 std::string_view session_id, SessionParticipant& p, int64_t now) {
@@ -120,6 +167,7 @@ absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const Loa
       absl::FormatTime("%Y-%m-%dT%H-%M-%SZ", absl::FromUnixSeconds(now), absl::UTCTimeZone()));
   p.recording_state = "STARTING";
   p.recording_started = false;
+  p.recording_end_fails = false;
   return SetDue(txn, arn, session_id, p, now + kRecordingStartDelaySeconds);
 }
 
@@ -142,19 +190,16 @@ absl::Status ApplyRecordingStep(store::Txn& txn, const OpContext& ctx, const Dea
     p.recording_state = "ACTIVE";
     p.recording_started = true;
     event = "Recording Start";
+  } else if (p.recording_state == "STOPPING" && p.recording_end_fails) {
+    p.recording_state = "FAILED";
+    p.recording_end_fails = false;
+    event = "Recording End Failure";
   } else if (p.recording_state == "STOPPING") {
     p.recording_state = "STOPPED";
     if (p.recording_started) event = "Recording End";
   }
   if (!event.empty()) {
-    RETURN_IF_ERROR(EmitParticipantRecordingStateChange(txn, PartitionOf(ctx, d.stage_arn),
-                                                        {.stage_arn = d.stage_arn,
-                                                         .session_id = d.session_id,
-                                                         .event_name = event,
-                                                         .time = d.due,
-                                                         .participant_id = p.participant_id,
-                                                         .bucket = p.recording_bucket,
-                                                         .prefix = p.recording_prefix}));
+    RETURN_IF_ERROR(EmitRecordingEvent(txn, ctx, d.stage_arn, d.session_id, p, event, d.due));
   }
   return txn.Put(store::Table::kSessionParticipants,
                  ParticipantOrderKey(d.stage_arn, d.session_id, p.seq), EncodeParticipant(p));

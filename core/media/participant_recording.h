@@ -20,8 +20,15 @@
 //                           the same recording goes on: same prefix, ACTIVE again (STARTING
 //                           when it had not started yet), no new Recording Start; otherwise
 //                           the recording ends on its deadline
-//   publish again once STOPPED
+//   publish again once STOPPED (or FAILED)
 //                           a new recording, with a new prefix
+//
+// Faults (ivsrt:InjectFault; README "Compositions", "Faults"):
+//   recording_start_failure while STARTING, at t
+//                           FAILED at t; event Recording Start Failure
+//   recording_end_failure while ACTIVE, or STOPPING after Recording Start
+//                           the recording's end fails: where it would become STOPPED with
+//                           Recording End, it becomes FAILED with Recording End Failure
 #ifndef IVSRT_CORE_MEDIA_PARTICIPANT_RECORDING_H_
 #define IVSRT_CORE_MEDIA_PARTICIPANT_RECORDING_H_
 
@@ -49,6 +56,18 @@ absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const Loa
                                 std::string_view session_id, SessionParticipant& p, int64_t now);
 absl::Status RecordingUnpublished(store::Txn& txn, const LoadedStage& stage,
                                   std::string_view session_id, SessionParticipant& p, int64_t now);
+
+enum class RecordingFault : uint8_t {
+  kStartFailure,  // recording_start_failure
+  kEndFailure,    // recording_end_failure
+};
+
+// ivsrt:InjectFault on the participant `participant_id` of the stage `stage_arn`'s session
+// `session_id` at `now` (saved). ResourceNotFoundException when the session has no such
+// participant; ConflictException when the fault does not apply to its recordingState.
+absl::Status InjectRecordingFault(store::Txn& txn, const OpContext& ctx, std::string_view stage_arn,
+                                  std::string_view session_id, std::string_view participant_id,
+                                  RecordingFault fault, int64_t now);
 
 // Applies a due kRecordingStep deadline at its due time; a stale one (its participant gone
 // with its stage, or moved on) does nothing.

@@ -17,6 +17,7 @@ enum Flag : uint64_t {
   kSelfSigned = 32,
   kRecordingStarted = 64,
   kRedundantIngest = 128,
+  kRecordingEndFails = 256,
 };
 
 uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
@@ -86,7 +87,8 @@ std::string EncodeParticipant(const SessionParticipant& p) {
                    FlagIf(p.publishing, kPublishing) | FlagIf(p.can_publish, kCanPublish) |
                    FlagIf(p.can_subscribe, kCanSubscribe) | FlagIf(p.self_signed, kSelfSigned) |
                    FlagIf(p.recording_started, kRecordingStarted) |
-                   FlagIf(p.redundant_ingest, kRedundantIngest);
+                   FlagIf(p.redundant_ingest, kRedundantIngest) |
+                   FlagIf(p.recording_end_fails, kRecordingEndFails);
   store::RecordWriter w;
   w.U64(p.seq).Str(p.participant_id).Str(p.user_id).Str(p.attributes_json).Str(p.protocol);
   for (const std::string& c : p.client) w.Str(c);
@@ -120,6 +122,7 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
   p.self_signed = (flags & kSelfSigned) != 0;
   p.recording_started = (flags & kRecordingStarted) != 0;
   p.redundant_ingest = (flags & kRedundantIngest) != 0;
+  p.recording_end_fails = (flags & kRecordingEndFails) != 0;
   uint64_t n = r.U64();
   // Each subscription takes at least its 8-byte length: a corrupt count stops here.
   if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");

@@ -56,7 +56,8 @@ struct SessionParticipant {
   // Individual participant recording (core/media/participant_recording.h): recordingState
   // ("" on a stage that does not record: the members are left out), the storage
   // configuration's bucket and the recording's S3 prefix ("" when not recording), the due
-  // time of the pending step (0 when none) and whether Recording Start was sent.
+  // time of the pending step (0 when none), whether Recording Start was sent, and whether
+  // the recording's end is to fail (ivsrt:InjectFault recording_end_failure).
   std::string recording_state;
   std::string recording_bucket;
   std::string recording_prefix;
@@ -72,6 +73,7 @@ struct SessionParticipant {
   // An ingest participant's configuration (ivsrt:StartIngest): "" for any other.
   std::string ingest_configuration_arn;
   bool redundant_ingest = false;
+  bool recording_end_fails = false;
 };
 std::string EncodeParticipant(const SessionParticipant& p);
 absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes);

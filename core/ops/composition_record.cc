@@ -48,9 +48,17 @@ bool DecodeOutputs(simdjson::dom::array array, std::vector<DestinationRecord>& d
     if (i >= destinations.size()) return false;
     simdjson::dom::object object;
     if (item.get_object().get(object) != simdjson::SUCCESS) return false;
+    DestinationRecord& d = destinations[i];
     for (auto [key, value] : object) {
-      if (key == "configuration") destinations[i].configuration_json = simdjson::minify(value);
-      if (key == "detail") destinations[i].detail_json = simdjson::minify(value);
+      if (key == "configuration") d.configuration_json = simdjson::minify(value);
+      if (key == "detail") d.detail_json = simdjson::minify(value);
+      if (key != "reconnect") continue;
+      simdjson::dom::element outcome;
+      if (value["due"].get_int64().get(d.reconnect_due) != simdjson::SUCCESS ||
+          value["outcome"].get(outcome) != simdjson::SUCCESS ||
+          !ReadString(outcome, d.reconnect_outcome)) {
+        return false;
+      }
     }
     ++i;
   }
@@ -82,6 +90,12 @@ std::string EncodeCompositionBody(const CompositionBody& body) {
     w.BeginObject();
     w.Key("configuration").Raw(d.configuration_json);
     if (!d.detail_json.empty()) w.Key("detail").Raw(d.detail_json);
+    if (d.reconnect_due != 0) {
+      w.Key("reconnect").BeginObject();
+      w.Key("due").Int(d.reconnect_due);
+      w.Field("outcome", d.reconnect_outcome);
+      w.EndObject();
+    }
     w.EndObject();
   }
   w.EndArray();

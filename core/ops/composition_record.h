@@ -1,7 +1,8 @@
 // How a composition is kept (its body in the resource layer) and its JSON output.
 //
 // The body is the JSON object {"destinations": [DestinationSummary], "endTime"?, "layout",
-// "next"?: {"due", "step"}, "outputs": [{"configuration", "detail"?}], "request"?: {"token",
+// "next"?: {"due", "step"}, "outputs": [{"configuration", "detail"?, "reconnect"?: {"due",
+// "outcome"}}], "request"?: {"token",
 // "fingerprint"}, "sessionStarted", "stageArn", "startTime", "state"}: its members that the
 // CompositionSummary shape has (destinations, endTime, stageArn, startTime, state) are in the
 // summary's alphabetical order and hold exactly the summary's members, so the resource
@@ -38,6 +39,10 @@ struct DestinationRecord {
   std::string end_time;            // ISO 8601; "" until it ends
   std::string configuration_json;  // the DestinationConfiguration, defaults filled
   std::string detail_json;         // the DestinationDetail; "" for a channel destination
+  // While RECONNECTING (ivsrt:InjectFault): when the reconnect ends (unix seconds; 0 when not
+  // reconnecting) and the state it ends in, ACTIVE or FAILED.
+  int64_t reconnect_due = 0;
+  std::string reconnect_outcome;
 };
 
 struct CompositionBody {

@@ -45,6 +45,25 @@ TEST(CompositionBody, RoundTrips) {
   EXPECT_EQ(decoded->next_due, 1767323105);
 }
 
+// A RECONNECTING destination keeps when its reconnect ends and how, outside the summary.
+TEST(CompositionBody, KeepsAReconnect) {
+  CompositionBody body = Sample();
+  body.destinations[0].state = "RECONNECTING";
+  body.destinations[0].reconnect_due = 1767323135;
+  body.destinations[0].reconnect_outcome = "FAILED";
+  body.destinations.push_back(
+      {.id = "GghHIijJKklL", .state = "ACTIVE", .configuration_json = R"({"channel":{}})"});
+  const std::string encoded = EncodeCompositionBody(body);
+  EXPECT_GT(encoded.find("reconnect"), encoded.find(R"("outputs")")) << encoded;
+  auto decoded = DecodeCompositionBody(encoded);
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  ASSERT_EQ(decoded->destinations.size(), 2u);
+  EXPECT_EQ(decoded->destinations[0].reconnect_due, 1767323135);
+  EXPECT_EQ(decoded->destinations[0].reconnect_outcome, "FAILED");
+  EXPECT_EQ(decoded->destinations[1].reconnect_due, 0);
+  EXPECT_EQ(decoded->destinations[1].reconnect_outcome, "");
+}
+
 // The members CompositionSummary has come first in the body, alphabetically, holding only
 // the summary's members: the generic List summary is a valid ListCompositions entry.
 TEST(CompositionBody, SummaryMembersAreTheSummarysOwn) {

@@ -33,6 +33,9 @@ absl::StatusOr<std::string> ReceiveEvents(const OpContext& ctx, std::string_view
 absl::StatusOr<std::string> StartIngest(const OpContext& ctx, std::string_view body);
 absl::StatusOr<std::string> StopIngest(const OpContext& ctx, std::string_view body);
 
+// fault_control.cc: ivsrt:InjectFault, the failure paths of compositions and recordings.
+absl::StatusOr<std::string> InjectFault(const OpContext& ctx, std::string_view body);
+
 }  // namespace ivsrt::ops
 
 #endif  // IVSRT_CORE_OPS_HANDLERS_H_

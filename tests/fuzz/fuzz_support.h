@@ -9,7 +9,8 @@
 // ivsrt:JoinStage connected); $TOKEN2 and $PID2 the input's first token and its
 // participant; $SID the last stage session id; $NEXT the last nextToken; $CUR
 // the last ivsrt:ReceiveEvents cursor; $SC and $EC the last storage and encoder
-// configuration ARNs; $IC and $KEY the last ingest configuration's ARN and stream key.
+// configuration ARNs; $IC and $KEY the last ingest configuration's ARN and stream key;
+// $COMP and $DEST the last composition's ARN and its last destination's id.
 #ifndef IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 #define IVSRT_TESTS_FUZZ_FUZZ_SUPPORT_H_
 
@@ -176,6 +177,7 @@ struct State {
   std::string session_id, cursor;
   std::string storage_configuration, encoder_configuration;  // the last ARN of each returned
   std::string ingest_configuration, stream_key;              // the last returned
+  std::string composition, destination;                      // the last returned
   std::set<std::string> joined_stages;  // stages ivsrt:JoinStage connected someone to
 
   void Clear() { *this = State(); }
@@ -196,7 +198,8 @@ struct State {
            take("$TOKEN2", first_token) || take("$TOKEN", token) || take("$SID", session_id) ||
            take("$NEXT", next_token) || take("$CUR", cursor) ||
            take("$SC", storage_configuration) || take("$EC", encoder_configuration) ||
-           take("$IC", ingest_configuration) || take("$KEY", stream_key))) {
+           take("$IC", ingest_configuration) || take("$KEY", stream_key) ||
+           take("$COMP", composition) || take("$DEST", destination))) {
         continue;
       }
       out += in[i++];
@@ -247,6 +250,13 @@ inline void Learn(ivsrt_engine* engine, simdjson::dom::parser& parser, std::stri
   if (root["ingestConfiguration"].get(e) == simdjson::SUCCESS) {
     state.ingest_configuration = StringAt(e, "/arn");
     state.stream_key = StringAt(e, "/streamKey");
+  }
+  if (root["composition"].get(e) == simdjson::SUCCESS) {
+    state.composition = StringAt(e, "/arn");
+    simdjson::dom::array destinations;
+    if (e["destinations"].get_array().get(destinations) == simdjson::SUCCESS) {
+      for (simdjson::dom::element d : destinations) state.destination = StringAt(d, "/id");
+    }
   }
   for (const auto& [token, id] : tokens) {
     Check(!token.empty() && !id.empty(), "participant token without token or id", body);

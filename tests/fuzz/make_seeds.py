@@ -293,6 +293,43 @@ INVOKE = {
         ("DeleteStage", {"arn": "$ARN"}),
         ("ListParticipantReplicas", {"sourceStageArn": "$ARN2", "participantId": "$PID2"}),
     ],
+    # ivsrt:InjectFault (issue 14): $COMP and $DEST the last composition and destination.
+    "faults": [
+        ("CreateStorageConfiguration", {"s3": {"bucketName": "bkt"}}),
+        ("CreateEncoderConfiguration", {}),
+        ("CreateStage", {"autoParticipantRecordingConfiguration": {"storageConfigurationArn": "$SC",
+                                                                    "recordingReconnectWindowSeconds": 5},
+                         "participantTokenConfigurations": [{"capabilities": ["PUBLISH"]}]}),
+        ("ivsrt:JoinStage", {"token": "$TOKEN"}),
+        ("ivsrt:Publish", {"stageArn": "$ARN", "participantId": "$PID"}),
+        ("StartComposition", {"stageArn": "$ARN", "destinations": [
+            {"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c"}},
+            {"s3": {"storageConfigurationArn": "$SC", "encoderConfigurationArns": ["$EC"]}}]}),
+        ("ivsrt:InjectFault", {"target": "$ARN", "participantId": "$PID",
+                               "fault": "recording_start_failure"}),
+        ("ListParticipants", {"stageArn": "$ARN", "sessionId": "$SID",
+                              "filterByRecordingState": "FAILED"}),
+        ("ivsrt:AdvanceClock", {"seconds": 2}),
+        ("ivsrt:InjectFault", {"target": "$COMP", "destinationId": "$DEST",
+                               "fault": "destination_reconnecting"}),
+        ("ivsrt:InjectFault", {"target": "$COMP", "fault": "destination_failure"}),
+        ("ivsrt:AdvanceClock", {"seconds": 30}),
+        ("ivsrt:Unpublish", {"stageArn": "$ARN", "participantId": "$PID"}),
+        ("ivsrt:Publish", {"stageArn": "$ARN", "participantId": "$PID"}),
+        ("ivsrt:AdvanceClock", {"seconds": 2}),
+        ("ivsrt:InjectFault", {"target": "$ARN", "participantId": "$PID",
+                               "fault": "recording_end_failure"}),
+        ("ivsrt:Unpublish", {"stageArn": "$ARN", "participantId": "$PID"}),
+        ("ivsrt:AdvanceClock", {"seconds": 30}),
+        ("ListParticipants", {"stageArn": "$ARN", "sessionId": "$SID",
+                              "filterByRecordingState": "STOPPING"}),
+        ("GetComposition", {"arn": "$COMP"}),
+        ("ivsrt:InjectFault", {"target": "$COMP", "fault": "session_failure"}),
+        ("ivsrt:InjectFault", {"target": "$COMP", "fault": "melt", "destinationId": ""}),
+        ("ivsrt:InjectFault", {"target": "$ARN", "fault": "session_failure"}),
+        ("ivsrt:AdvanceClock", {"seconds": 86400}),
+        ("ivsrt:ReceiveEvents", {}),
+    ],
 }
 
 
@@ -345,6 +382,14 @@ HTTP = {
         post("StartComposition", {"stageArn": "$ARN", "destinations": [
             {"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c"}}]}),
         post("ListCompositions", {"filterByStageArn": "$ARN"}),
+    ],
+    "faults": [
+        post("CreateStage", {}),
+        post("StartComposition", {"stageArn": "$ARN", "destinations": [
+            {"channel": {"channelArn": "arn:aws:ivs:us-east-1:123456789012:channel/c"}}]}),
+        post("ivsrt:InjectFault", {"target": "$COMP", "fault": "session_failure"}),
+        post("ListParticipants", {"stageArn": "$ARN", "sessionId": "st-AAAAAAAAAAAAA",
+                                  "filterByRecordingState": "FAILED"}),
     ],
     "ingest": [
         post("CreateIngestConfiguration", {"ingestProtocol": "RTMPS", "name": "obs"}),

@@ -408,6 +408,39 @@ class Engine:
         """
         return receive_events(self, cursor, max_events)
 
+    def inject_fault(
+        self,
+        target: str,
+        fault: str,
+        *,
+        destination_id: Optional[str] = None,
+        participant_id: Optional[str] = None,
+    ) -> None:
+        """Drives a failure path no AWS call can provoke (``ivsrt:InjectFault``).
+
+        On a composition ARN ``target``: ``"destination_reconnecting"`` (RECONNECTING, then
+        ACTIVE again 30 s later on the engine clock, with Destination Reconnecting and
+        Destination Start events), ``"destination_failure"`` (RECONNECTING, then FAILED 30 s
+        later with Destination Failure; the composition fails with its last destination)
+        on ``destination_id``, or on every ACTIVE destination when None; or
+        ``"session_failure"`` (the composition FAILED at once, Session Failure). On a stage
+        ARN ``target``, for the participant ``participant_id`` of its active session:
+        ``"recording_start_failure"`` (a STARTING recording is FAILED, Recording Start
+        Failure) or ``"recording_end_failure"`` (the ACTIVE recording's end is FAILED,
+        Recording End Failure). The rules are the README's "Compositions", "Faults".
+
+        Raises ResourceNotFoundException for an unknown composition, destination, stage or
+        participant; ValidationException (naming the member) for an unknown fault, a target
+        of the wrong kind, or a missing or extra member; ConflictException when the fault
+        does not apply to the current state (nothing changes then).
+        """
+        request: Dict[str, Any] = {"target": target, "fault": fault}
+        if destination_id is not None:
+            request["destinationId"] = destination_id
+        if participant_id is not None:
+            request["participantId"] = participant_id
+        self.invoke("ivsrt:InjectFault", request)
+
     def set_clock(self, time: Instant) -> str:
         """Starts (or moves) the manual clock to ``time``; returns it as ISO-8601."""
         result: str = self.invoke("ivsrt:SetClock", {"time": _iso8601(time)})["time"]
