@@ -35,13 +35,9 @@ enum class DeadlineKind : char {
 struct Deadline {
   int64_t due = 0;  // unix seconds
   DeadlineKind kind = DeadlineKind::kSessionEnd;
-  std::string stage_arn;        // all but kCompositionStep (kReplicationEnd: the source's)
-  std::string session_id;       // all but kCompositionStep
+  std::string stage_arn;        // all but the composition kinds (kReplicationEnd: the source's)
+  std::string session_id;       // all but the composition kinds
   std::string participant_id;   // kTokenExpiry, kRecordingStep and kReplicationEnd
-  std::string composition_arn;  // kCompositionStep only
-  std::string stage_arn;        // kSessionEnd, kTokenExpiry and kRecordingStep
-  std::string session_id;       // kSessionEnd, kTokenExpiry and kRecordingStep
-  std::string participant_id;   // kTokenExpiry and kRecordingStep
   std::string composition_arn;  // kCompositionStep, kCompositionLife, kDestinationReconnect
   std::string destination_id;   // kDestinationReconnect only
 };
