@@ -118,7 +118,8 @@ TEST_F(ReplicationTest, AReconnectWithinTheWindowKeepsTheReplication) {
 }
 
 // The source's session may end within the window (10 s after the last one left, here): back
-// in the stage's next session, publishing, it keeps its replication there.
+// in the stage's next session, publishing, it keeps its replication there, and the replica
+// and the list entry name that session.
 TEST_F(ReplicationTest, ASourceBackInANewSessionKeepsTheReplication) {
   Open(R"({"seed": 42, "clock": "2026-01-02T03:04:05Z", "session_end_delay_seconds": 10})");
   Publisher source = JoinAndPublish();
@@ -131,9 +132,9 @@ TEST_F(ReplicationTest, ASourceBackInANewSessionKeepsTheReplication) {
   EXPECT_NE(next, source.session);
   Call("ivsrt:Publish", Where(source.stage, source.id));
   Call("ivsrt:AdvanceClock", R"({"seconds": 600})");
-  EXPECT_EQ(Participant(destination, ActiveSession(destination), source.id)
-                .Str("participant/replicationState"),
-            "ACTIVE");
+  Json replica = Participant(destination, ActiveSession(destination), source.id);
+  EXPECT_EQ(replica.Str("participant/replicationState"), "ACTIVE");
+  EXPECT_EQ(replica.Str("participant/sourceSessionId"), next);
   Json there = Participant(source.stage, next, source.id);
   EXPECT_EQ(there.Str("participant/replicationType"), "SOURCE");
   EXPECT_EQ(there.Str("participant/replicationState"), "ACTIVE");

@@ -118,6 +118,17 @@ absl::StatusOr<std::string> MergedAttributes(std::string_view token_attributes,
   return w.Take();
 }
 
+// The replica names the session its source publishes in now (the source came back in a new
+// session of its stage).
+absl::Status PutReplicaSourceSession(store::Txn& txn, const ReplicationRecord& r) {
+  ASSIGN_OR_RETURN(
+      std::optional<SessionParticipant> replica,
+      LoadParticipant(txn, r.destination_stage_arn, r.destination_session_id, r.participant_id));
+  if (!replica) return absl::OkStatus();
+  replica->source_session_id = r.source_session_id;
+  return PutSessionParticipant(txn, r.destination_stage_arn, r.destination_session_id, *replica);
+}
+
 Deadline EndOf(const ReplicationRecord& r) {
   Deadline d;
   d.due = r.due;
@@ -349,7 +360,10 @@ absl::Status ReplicationSourcePublished(store::Txn& txn, std::string_view stage_
   for (ReplicationRecord& r : pending) {
     // Its deadline stays, stale (ApplyReplicationEnd finds the record's due changed).
     r.due = 0;
-    r.source_session_id = std::string(session_id);
+    if (r.source_session_id != session_id) {
+      r.source_session_id = std::string(session_id);
+      RETURN_IF_ERROR(PutReplicaSourceSession(txn, r));
+    }
     RETURN_IF_ERROR(PutReplication(txn, r));
   }
   if (!pending.empty()) {
