@@ -231,6 +231,17 @@ TEST_F(CompositionFaultsTest, BadInputNamesTheMember) {
   EXPECT_TRUE(
       Message(StrCat(target, R"(, "fault": "destination_reconnecting"})"), "ConflictException")
           .starts_with("target:"));
+  // A participant that never published has no recording to fail.
+  Json joined = Call("CreateStage", R"({"participantTokenConfigurations": [{}]})");
+  const std::string id = joined.Str("participantTokens/0/participantId");
+  Call("ivsrt:JoinStage",
+       StrCat(R"({"token": )", Quote(joined.Str("participantTokens/0/token")), "}"));
+  EXPECT_EQ(
+      Message(StrCat(R"({"target": )", Quote(joined.Str("stage/arn")),
+                     R"(, "fault": "recording_start_failure", "participantId": )", Quote(id), "}"),
+              "ConflictException"),
+      StrCat("participantId: ", id,
+             " has no recording; recording_start_failure applies while STARTING"));
   // Refusals change nothing.
   Json after = Get(arn);
   EXPECT_EQ(after.Str("composition/state"), "STARTING");

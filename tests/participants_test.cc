@@ -203,7 +203,13 @@ TEST_F(TokenTest, TokensExpireOnTheManualClock) {
   EXPECT_TRUE(Verify(token).Bool("valid"));
   Json clock = Call("ivsrt:AdvanceClock", R"({"seconds": 1})");
   EXPECT_EQ(clock.Str("time"), "2026-01-02T03:14:05Z");
-  EXPECT_EQ(Verify(token).Str("reason"), "expired");
+  Json expired = Verify(token);
+  EXPECT_EQ(expired.Str("reason"), "expired");
+  // The signature held, so the claims are shown (a token it did not hold shows none).
+  EXPECT_EQ(expired.Str("claims/resource"), arn);
+  Json forged = Verify(token.substr(0, token.size() - 2) + (token.back() == 'A' ? "BB" : "AA"));
+  EXPECT_EQ(forged.Str("reason"), "bad_signature");
+  EXPECT_FALSE(forged.Has("claims"));
   Call("ivsrt:SetClock", R"({"time": "2026-01-02T03:04:06Z"})");
   EXPECT_TRUE(Verify(token).Bool("valid"));
 }

@@ -55,7 +55,8 @@ class SelfSignedTokenTest : public EngineTest {
   std::string stage_arn_, stage_id_, whip_, key_arn_;
 };
 
-// The jti may hold '_' (the docs' form), as DisconnectParticipant's ParticipantTokenId may.
+// The jti may hold '_' (the docs' form), as DisconnectParticipant's ParticipantTokenId may;
+// GetParticipant's ParticipantId may not.
 TEST_F(SelfSignedTokenTest, JoinsWithItsJtiAsTheParticipantId) {
   std::string token = key_.Sign(Header(), Claims("self_signed-1"));
   Json verified = Call("ivsrt:VerifyParticipantToken", StrCat("{\"token\": ", Quote(token), "}"));
@@ -66,6 +67,23 @@ TEST_F(SelfSignedTokenTest, JoinsWithItsJtiAsTheParticipantId) {
   EXPECT_TRUE(Call("ivsrt:Publish", StrCat("{\"stageArn\": ", Quote(stage_arn_),
                                            ", \"participantId\": \"self_signed-1\"}"))
                   .Bool("ok"));
+  // Listed, but the operations whose participantId is the model's ParticipantId
+  // ([a-zA-Z0-9-]*) refuse the id as AWS's validation would.
+  const std::string where = StrCat("{\"stageArn\": ", Quote(stage_arn_),
+                                   ", \"sessionId\": ", Quote(joined.Str("sessionId")));
+  EXPECT_EQ(Call("ListParticipants", StrCat(where, "}")).Str("participants/0/participantId"),
+            "self_signed-1");
+  for (const char* op : {"GetParticipant", "ListParticipantEvents"}) {
+    EXPECT_EQ(ErrorOf(op, StrCat(where, ", \"participantId\": \"self_signed-1\"}")),
+              "ValidationException")
+        << op;
+  }
+  EXPECT_EQ(ErrorOf("StartParticipantReplication",
+                    StrCat("{\"sourceStageArn\": ", Quote(stage_arn_),
+                           ", \"destinationStageArn\": "
+                           "\"arn:aws:ivs:us-east-1:123456789012:stage/AAAAAAAAAAAA\", "
+                           "\"participantId\": \"self_signed-1\"}")),
+            "ValidationException");
   // DisconnectParticipant finds and revokes it as an API-issued participant.
   Call("DisconnectParticipant",
        StrCat("{\"stageArn\": ", Quote(stage_arn_), ", \"participantId\": \"self_signed-1\"}"));

@@ -32,17 +32,23 @@ absl::Status PutSession(store::Txn& txn, std::string_view stage_arn, const Sessi
 
 Deadline ExpiryOf(std::string_view stage_arn, std::string_view session_id,
                   const SessionParticipant& p) {
-  return Deadline{p.token_exp,
-                  DeadlineKind::kTokenExpiry,
-                  std::string(stage_arn),
-                  std::string(session_id),
-                  p.participant_id,
-                  ""};
+  return Deadline{.due = p.token_exp,
+                  .kind = DeadlineKind::kTokenExpiry,
+                  .stage_arn = std::string(stage_arn),
+                  .session_id = std::string(session_id),
+                  .participant_id = p.participant_id,
+                  .composition_arn = {},
+                  .destination_id = {}};
 }
 
 Deadline EndOf(std::string_view stage_arn, const SessionRecord& s) {
-  return Deadline{s.end_due, DeadlineKind::kSessionEnd, std::string(stage_arn), s.session_id, "",
-                  ""};
+  return Deadline{.due = s.end_due,
+                  .kind = DeadlineKind::kSessionEnd,
+                  .stage_arn = std::string(stage_arn),
+                  .session_id = s.session_id,
+                  .participant_id = {},
+                  .composition_arn = {},
+                  .destination_id = {}};
 }
 
 // Deletes every key of `table` that starts with `prefix`.

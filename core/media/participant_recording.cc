@@ -115,12 +115,14 @@ absl::Status InjectRecordingFault(store::Txn& txn, const OpContext& ctx, std::st
                                         stage_arn));
   }
   SessionParticipant& p = *loaded;
-  const std::string_view state =
-      p.recording_state.empty() ? std::string_view("not recording") : p.recording_state;
+  // "X has no recording" or "the recording of X is STOPPED", for the messages below.
+  const std::string whose =
+      p.recording_state.empty()
+          ? StrCat("participantId: ", p.participant_id, " has no recording")
+          : StrCat("participantId: the recording of ", p.participant_id, " is ", p.recording_state);
   if (fault == RecordingFault::kStartFailure) {
     if (p.recording_state != "STARTING") {
-      return ConflictError(StrCat("participantId: the recording of ", p.participant_id, " is ",
-                                  state, "; recording_start_failure applies while STARTING"));
+      return ConflictError(StrCat(whose, "; recording_start_failure applies while STARTING"));
     }
     RETURN_IF_ERROR(SetDue(txn, stage_arn, session_id, p, 0));
     p.recording_state = "FAILED";
@@ -130,7 +132,7 @@ absl::Status InjectRecordingFault(store::Txn& txn, const OpContext& ctx, std::st
              (p.recording_state == "ACTIVE" || p.recording_state == "STOPPING")) {
     p.recording_end_fails = true;
   } else {
-    return ConflictError(StrCat("participantId: the recording of ", p.participant_id, " is ", state,
+    return ConflictError(StrCat(whose,
                                 "; recording_end_failure applies while ACTIVE, or STOPPING "
                                 "after Recording Start"));
   }

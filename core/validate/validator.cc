@@ -229,7 +229,7 @@ class Walker {
       if (std::move(field_result).get(field) || field.unescaped_key().get(key)) {
         return Malformed();
       }
-      PathScope scope(path_, path_.empty() ? Echo(key) : "." + Echo(key));
+      PathScope scope(path_, path_.empty() ? Echo(key) : StrCat(".", Echo(key)));
       const model::Member* member = FindMember(shape, key);
       if (member == nullptr) {
         if (strict_) return Violation("unknown member");
@@ -346,7 +346,7 @@ class Walker {
       if (shape.has_max && static_cast<double>(count) > shape.max) {
         return Violation(SizeRule(shape, count, kItems));
       }
-      PathScope scope(path_, "[" + std::to_string(count - 1) + "]");
+      PathScope scope(path_, StrCat("[", count - 1, "]"));
       Value item;
       RETURN_IF_ERROR(Walk(item_value, item_shape, depth + 1, &item));
       if (item.is_null()) return Violation(TypeRule(item_shape.type));

@@ -76,7 +76,8 @@ var ErrJoinRefused = errors.New("ivsrt: join refused")
 // ErrJoinRefused and its Reason with errors.Is.
 type JoinRefusedError struct {
 	// Reason is one of RefusedMalformed, RefusedBadSignature, RefusedExpired,
-	// RefusedRevoked, RefusedStageDeleted.
+	// RefusedRevoked, RefusedStageDeleted, and for self-signed tokens RefusedUnknownKey or
+	// RefusedInvalidClaims.
 	Reason TokenRefusal
 }
 
