@@ -87,6 +87,12 @@ absl::StatusOr<std::optional<SessionParticipant>> LoadParticipant(const store::T
   return std::optional<SessionParticipant>(std::move(p));
 }
 
+absl::Status PutParticipant(store::Txn& txn, std::string_view stage_arn,
+                            std::string_view session_id, const SessionParticipant& p) {
+  return txn.Put(store::Table::kSessionParticipants,
+                 ParticipantOrderKey(stage_arn, session_id, p.seq), EncodeParticipant(p));
+}
+
 absl::StatusOr<std::optional<LiveSession>> LiveSession::Of(store::Txn& txn, const OpContext& ctx,
                                                            LoadedStage stage) {
   if (stage.body.active_session_id.empty()) return std::optional<LiveSession>();
@@ -119,8 +125,7 @@ absl::Status LiveSession::Put(const SessionParticipant& p) {
   RETURN_IF_ERROR(txn_->Put(store::Table::kSessionParticipants,
                             ParticipantIdKey(stage_arn(), sid, p.participant_id),
                             store::BigEndian64(p.seq)));
-  return txn_->Put(store::Table::kSessionParticipants, ParticipantOrderKey(stage_arn(), sid, p.seq),
-                   EncodeParticipant(p));
+  return PutParticipant(*txn_, stage_arn(), sid, p);
 }
 
 absl::Status LiveSession::Event(const SessionParticipant& p, std::string_view name, int64_t now,

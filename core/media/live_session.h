@@ -30,6 +30,9 @@ absl::StatusOr<std::optional<SessionParticipant>> LoadParticipant(const store::T
                                                                   std::string_view stage_arn,
                                                                   std::string_view session_id,
                                                                   std::string_view participant_id);
+// Stores a participant LoadParticipant found again (its id index already exists).
+absl::Status PutParticipant(store::Txn& txn, std::string_view stage_arn,
+                            std::string_view session_id, const SessionParticipant& p);
 
 class LiveSession {
  public:

@@ -136,8 +136,7 @@ absl::Status InjectRecordingFault(store::Txn& txn, const OpContext& ctx, std::st
                                 "; recording_end_failure applies while ACTIVE, or STOPPING "
                                 "after Recording Start"));
   }
-  return txn.Put(store::Table::kSessionParticipants,
-                 ParticipantOrderKey(stage_arn, session_id, p.seq), EncodeParticipant(p));
+  return PutParticipant(txn, stage_arn, session_id, p);
 }
 
 absl::Status RecordingPublished(store::Txn& txn, const OpContext& ctx, const LoadedStage& stage,
@@ -203,8 +202,7 @@ absl::Status ApplyRecordingStep(store::Txn& txn, const OpContext& ctx, const Dea
   if (!event.empty()) {
     RETURN_IF_ERROR(EmitRecordingEvent(txn, ctx, d.stage_arn, d.session_id, p, event, d.due));
   }
-  return txn.Put(store::Table::kSessionParticipants,
-                 ParticipantOrderKey(d.stage_arn, d.session_id, p.seq), EncodeParticipant(p));
+  return PutParticipant(txn, d.stage_arn, d.session_id, p);
 }
 
 absl::StatusOr<bool> AnyRecordingActive(const store::Txn& txn, std::string_view stage_arn,

@@ -18,24 +18,24 @@ namespace {
 constexpr std::string_view kStarted = "Participant Replication Started";
 constexpr std::string_view kStopped = "Participant Replication Stopped";
 
+// The record's key (its index key, ReplicationIdKey, holds the seq).
+std::string RecordKey(const ReplicationRecord& r) {
+  return StrCat(ReplicationPrefix(r.source_stage_arn, r.participant_id), store::BigEndian64(r.seq));
+}
+
 absl::Status PutReplication(store::Txn& txn, const ReplicationRecord& r) {
   RETURN_IF_ERROR(
       txn.Put(store::Table::kReplications,
               ReplicationIdKey(r.source_stage_arn, r.participant_id, r.destination_stage_arn),
               store::BigEndian64(r.seq)));
-  return txn.Put(
-      store::Table::kReplications,
-      StrCat(ReplicationPrefix(r.source_stage_arn, r.participant_id), store::BigEndian64(r.seq)),
-      EncodeReplication(r));
+  return txn.Put(store::Table::kReplications, RecordKey(r), EncodeReplication(r));
 }
 
 absl::Status DeleteReplication(store::Txn& txn, const ReplicationRecord& r) {
   RETURN_IF_ERROR(
       txn.Delete(store::Table::kReplications,
                  ReplicationIdKey(r.source_stage_arn, r.participant_id, r.destination_stage_arn)));
-  return txn.Delete(
-      store::Table::kReplications,
-      StrCat(ReplicationPrefix(r.source_stage_arn, r.participant_id), store::BigEndian64(r.seq)));
+  return txn.Delete(store::Table::kReplications, RecordKey(r));
 }
 
 absl::StatusOr<std::optional<ReplicationRecord>> LoadReplication(
@@ -82,12 +82,6 @@ absl::StatusOr<std::vector<ReplicationRecord>> ReplicationsWhere(
   return found;
 }
 
-absl::Status PutSessionParticipant(store::Txn& txn, std::string_view stage_arn,
-                                   std::string_view session_id, const SessionParticipant& p) {
-  return txn.Put(store::Table::kSessionParticipants,
-                 ParticipantOrderKey(stage_arn, session_id, p.seq), EncodeParticipant(p));
-}
-
 // The token's attributes with `extra` merged over them (the request's values win), as a
 // JSON object; "" when neither has any.
 absl::StatusOr<std::string> MergedAttributes(std::string_view token_attributes,
@@ -126,7 +120,7 @@ absl::Status PutReplicaSourceSession(store::Txn& txn, const ReplicationRecord& r
       LoadParticipant(txn, r.destination_stage_arn, r.destination_session_id, r.participant_id));
   if (!replica) return absl::OkStatus();
   replica->source_session_id = r.source_session_id;
-  return PutSessionParticipant(txn, r.destination_stage_arn, r.destination_session_id, *replica);
+  return PutParticipant(txn, r.destination_stage_arn, r.destination_session_id, *replica);
 }
 
 Deadline EndOf(const ReplicationRecord& r) {
@@ -171,7 +165,7 @@ absl::Status MarkSource(store::Txn& txn, const OpContext& ctx, const Replication
                                      [](const ReplicationRecord& x) { return x.active; }));
   source->replication_type = "SOURCE";
   source->replication_state = active.empty() ? "STOPPED" : "ACTIVE";
-  return PutSessionParticipant(txn, r.source_stage_arn, r.source_session_id, *source);
+  return PutParticipant(txn, r.source_stage_arn, r.source_session_id, *source);
 }
 
 // Ends `r` at `at`: the replica stops publishing and leaves its destination, then the
@@ -194,8 +188,8 @@ absl::Status EndReplication(store::Txn& txn, const OpContext& ctx, ReplicationRe
         RETURN_IF_ERROR(live->Leave(*replica, at));
         RETURN_IF_ERROR(live->Save());
       } else {
-        RETURN_IF_ERROR(PutSessionParticipant(txn, r.destination_stage_arn,
-                                              r.destination_session_id, *replica));
+        RETURN_IF_ERROR(
+            PutParticipant(txn, r.destination_stage_arn, r.destination_session_id, *replica));
       }
     }
   }
