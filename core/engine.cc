@@ -114,10 +114,9 @@ HttpResponse Engine::Http(const HttpRequest& request) {
   if (!routed.ok()) return MakeHttpResponse(routed.status());
   std::string_view region =
       routed->region.empty() ? std::string_view{options_.region} : std::string_view{routed->region};
-  absl::StatusOr<std::string> result = InvokeIn(region, routed->operation, routed->body);
-  const model::Operation* op = model::FindOperation(routed->operation);
-  if (!result.ok() || op == nullptr) return MakeHttpResponse(result);
-  absl::StatusOr<HttpOutput> output = BindHttpOutput(*op, *std::move(result));
+  absl::StatusOr<std::string> result = InvokeIn(region, routed->operation->name, routed->body);
+  if (!result.ok()) return MakeHttpResponse(result);
+  absl::StatusOr<HttpOutput> output = BindHttpOutput(*routed->operation, *std::move(result));
   if (!output.ok()) return MakeHttpResponse(output.status());
   HttpResponse response = MakeHttpResponse(std::move(output->body));
   response.headers += output->headers;

@@ -112,7 +112,7 @@ absl::StatusOr<RoutedRequest> RouteHttpRequest(const HttpRequest& request) {
   if (op == nullptr) {
     return UnknownOperationError(StrCat("No operation answers ", request.method, " ", path));
   }
-  routed.operation = std::string(op->name);
+  routed.operation = op;
   ASSIGN_OR_RETURN(routed.body, BindHttpInput(*op, labels, query, request.body));
   return routed;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "core/model/model.h"
 
 namespace ivsrt {
 
@@ -26,7 +27,7 @@ struct HttpResponse {
 // A request routed: the operation, its input JSON (URI and query members merged
 // in) and the region the caller signed for.
 struct RoutedRequest {
-  std::string operation;
+  const model::Operation* operation = nullptr;  // the route's operation, never null
   std::string body;
   std::string region;  // empty: the engine's own
 };

@@ -67,7 +67,7 @@ Response Http(std::string_view method, std::string_view target, std::string_view
     absl::StatusOr<ivsrt::RoutedRequest> routed =
         ivsrt::RouteHttpRequest({method, target, headers, body});
     Check(routed.ok(), "200 for a request no operation answers", call);
-    ivsrt_fuzz::CheckFitsModel(routed->operation, r.body, ivsrt::testing::Answer::kHttpBody);
+    ivsrt_fuzz::CheckFitsModel(routed->operation->name, r.body, ivsrt::testing::Answer::kHttpBody);
     return r;
   }
   std::string_view type = HeaderValue(r.headers, "x-amzn-ErrorType");
