@@ -32,6 +32,9 @@ absl::StatusOr<Deadline> LifeDeadline(const LoadedComposition& c) {
   return d;
 }
 
+// A destination that has ended: STOPPED, or FAILED.
+bool HasEnded(const DestinationRecord& d) { return d.state == "STOPPED" || d.state == "FAILED"; }
+
 Deadline ReconnectDeadline(const LoadedComposition& c, const DestinationRecord& destination) {
   Deadline d;
   d.due = destination.reconnect_due;
@@ -91,7 +94,7 @@ absl::Status Activate(store::Txn& txn, const OpContext& ctx, LoadedComposition& 
 absl::Status BeginStop(store::Txn& txn, LoadedComposition& c, int64_t at) {
   c.body.state = "STOPPING";
   for (DestinationRecord& d : c.body.destinations) {
-    if (d.state == "STOPPED" || d.state == "FAILED") continue;
+    if (HasEnded(d)) continue;
     RETURN_IF_ERROR(CancelReconnect(txn, c, d));
     d.state = "STOPPING";
   }
@@ -113,7 +116,7 @@ absl::Status End(store::Txn& txn, LoadedComposition& c, std::string_view state, 
 // destination that has not ended fails with it.
 absl::Status Fail(store::Txn& txn, const OpContext& ctx, LoadedComposition& c, int64_t at) {
   for (DestinationRecord& d : c.body.destinations) {
-    if (d.state == "STOPPED" || d.state == "FAILED") continue;
+    if (HasEnded(d)) continue;
     RETURN_IF_ERROR(CancelReconnect(txn, c, d));
     d.state = "FAILED";
     d.end_time = FormatUnixSeconds(at);
@@ -127,7 +130,7 @@ absl::Status Fail(store::Txn& txn, const OpContext& ctx, LoadedComposition& c, i
 
 absl::Status Finish(store::Txn& txn, const OpContext& ctx, LoadedComposition& c, int64_t at) {
   for (DestinationRecord& d : c.body.destinations) {
-    if (d.state == "STOPPED" || d.state == "FAILED") continue;
+    if (HasEnded(d)) continue;
     d.state = "STOPPED";
     d.end_time = FormatUnixSeconds(at);
     if (!d.start_time.empty()) RETURN_IF_ERROR(Emit(txn, ctx, c, "Destination End", at, d.id));
@@ -276,10 +279,9 @@ absl::Status ApplyDestinationReconnect(store::Txn& txn, const OpContext& ctx, co
 
 absl::Status ApplyCompositionStep(store::Txn& txn, const OpContext& ctx, const Deadline& d) {
   OpContext composition_ctx = PartitionOf(ctx, d.composition_arn);
-  absl::StatusOr<LoadedComposition> loaded =
-      LoadComposition(txn, composition_ctx, d.composition_arn);
-  if (absl::IsNotFound(loaded.status())) return absl::OkStatus();
-  RETURN_IF_ERROR(loaded.status());
+  ASSIGN_OR_RETURN(std::optional<LoadedComposition> loaded,
+                   CompositionOf(txn, composition_ctx, d.composition_arn));
+  if (!loaded) return absl::OkStatus();
   LoadedComposition& c = *loaded;
   if (c.body.next == CompositionStep::kNone || c.body.next_due != d.due) return absl::OkStatus();
   const CompositionStep step = c.body.next;
