@@ -68,7 +68,7 @@ TEST_F(ConcurrencyTest, ReadersWhileTheMapGrows) {
       }
     });
   }
-  // ~19 KB of tags per stage: 4,000 stages outgrow the 64 MiB map, then 128 MiB.
+  // ~19 KB of tags per stage: 4,000 stages outgrow the first maps (8 MiB, doubling).
   int created = 0;
   for (; created < 8000; ++created) {
     auto r = engine_->Invoke("CreateStage", "{\"tags\": " + tags + "}");

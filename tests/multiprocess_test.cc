@@ -175,7 +175,7 @@ TEST_F(MultiprocessTest, OpenersNeverShrinkTheStoreUnderANosyncWriter) {
     if (!engine.ok()) return 3;
     std::string body = StrCat("{\"tags\": ", LargestTags(), "}");
     if (write(fd, "r", 1) != 1) return 4;
-    // About 160 MB of records: the map doubles from 64 MiB to 256 MiB.
+    // About 160 MB of records: the map doubles from 8 MiB to 256 MiB.
     for (int i = 0; i < 8000; ++i) {
       if (!(*engine)->Invoke("CreateStage", body).ok()) return 5;
     }

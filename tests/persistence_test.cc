@@ -66,7 +66,7 @@ TEST_F(PersistenceTest, FilesAreReadableByTheOwnerOnly) {
 }
 
 TEST_F(PersistenceTest, TheMapGrowsInsteadOfFilling) {
-  // 64 MiB initial map; 5000 stages with 50 large tags each need more than that.
+  // 8 MiB initial map; 5000 stages with 50 large tags each need far more than that.
   const std::string tags = LargestTags();
   Open(Options(R"(, "quotas": {"stages": 100000}, "durability": "nosync")"));
   for (int i = 0; i < 5000; ++i) {
@@ -79,8 +79,9 @@ TEST_F(PersistenceTest, TheMapGrowsInsteadOfFilling) {
   EXPECT_EQ(Call("ListStages", R"({"maxResults": 100})").Size("stages"), 100u);
 }
 
-// Grows the store in `dir` past 64 MiB from a process of its own, with raw LMDB in a
-// table of its own ("pad"), as another process running ivsrt would. Returns the exit code.
+// Grows the store in `dir` past 64 MiB (past this process's map) from a process of its own, with
+// raw LMDB in a table of its own ("pad"), as another process running ivsrt would. Returns the exit
+// code.
 int GrowFromAnotherProcess(const std::string& dir) {
   fflush(nullptr);
   pid_t pid = fork();
@@ -109,7 +110,7 @@ int GrowFromAnotherProcess(const std::string& dir) {
 
 TEST_F(PersistenceTest, ReadersSurviveAnotherProcessGrowingTheMap) {
   // Reads first, so that this process holds idle (reset) read transactions to renew: their
-  // renewal meets MDB_MAP_RESIZED once the file outgrows this process's 64 MiB map.
+  // renewal meets MDB_MAP_RESIZED once the file outgrows this process's map.
   std::string arn = CreateStageArn(R"({"name": "before"})");
   for (int i = 0; i < 4; ++i) Call("GetStage", "{\"arn\": " + Quote(arn) + "}");
   ASSERT_EQ(GrowFromAnotherProcess(dir_), 0);

@@ -76,7 +76,13 @@ class UnopenableStoreTest : public ::testing::Test {
     for (int i = 0; i < 200; ++i) {
       ASSERT_TRUE((*engine)->Invoke("CreateStage", StrCat("{\"tags\": ", LargestTags(), "}")).ok());
     }
+    // The pages in use: the file itself is as long as the map (MDB_WRITEMAP).
+    auto used = (*engine)->store().UsedBytes();
+    ASSERT_TRUE(used.ok()) << used.status();
+    used_bytes_ = *used;
   }
+
+  size_t used_bytes_ = 0;
 
   // Opens `dir_` in a child (as `uid` when root and `uid` is set) and expects
   // the documented failure naming `expected`, within ten seconds.
@@ -136,8 +142,13 @@ TEST_F(UnopenableStoreTest, DataFileTruncated) {
     MakeStore();
     if (HasFatalFailure()) return;
     const std::string data = dir_ + "/data.mdb";
-    auto size = fs::file_size(data);
-    fs::resize_file(data, size * percent / 100 / 4096 * 4096);
+    ASSERT_GT(fs::file_size(data), used_bytes_ / 2);
+    const size_t cut = used_bytes_ * percent / 100 / 4096 * 4096;
+    fs::resize_file(data, cut);
+    ExpectUnopenable("data.mdb is truncated or damaged");
+    // The refused open left the file as it was: a writable open would have
+    // extended it to its map size with zeros and hidden the cut from the next.
+    EXPECT_EQ(fs::file_size(data), cut);
     ExpectUnopenable("data.mdb is truncated or damaged");
     fs::remove_all(dir_);
   }

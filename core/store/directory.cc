@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "core/errors.h"
 #include "core/strings.h"
@@ -51,24 +52,27 @@ absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir) {
   return out;
 }
 
-absl::Status CheckDataFileComplete(MDB_env* env, const std::string& path) {
+absl::Status CheckDataFileComplete(const std::string& path, size_t file_length) {
+  if (file_length == 0) return absl::OkStatus();  // a new store: LMDB writes its first pages
+  // A read-only environment without the lock file (so this process's locks on
+  // lock.mdb are not touched) reads the meta pages and maps nothing writable.
+  MDB_env* raw = nullptr;
+  if (mdb_env_create(&raw) != MDB_SUCCESS) return CannotOpenStore(path, "out of memory");
+  std::unique_ptr<MDB_env, void (*)(MDB_env*)> env(raw, mdb_env_close);
+  int rc = mdb_env_open(raw, path.c_str(), MDB_RDONLY | MDB_NOLOCK, 0600);
+  if (rc != MDB_SUCCESS) return CannotOpenStore(path, mdb_strerror(rc));
   MDB_envinfo info;
   MDB_stat stat_out;
-  int fd = -1;
-  if (mdb_env_info(env, &info) != MDB_SUCCESS || mdb_env_stat(env, &stat_out) != MDB_SUCCESS ||
-      mdb_env_get_fd(env, &fd) != MDB_SUCCESS) {
+  if (mdb_env_info(raw, &info) != MDB_SUCCESS || mdb_env_stat(raw, &stat_out) != MDB_SUCCESS) {
     return CannotOpenStore(path, "cannot read the store's header");
   }
-  struct stat st;
-  if (fstat(fd, &st) != 0) return CannotOpenStore(path, StrCat("data.mdb: ", strerror(errno)));
   // Overflow-safe: a damaged header may claim any page number.
   const uint64_t page_size = stat_out.ms_psize;
   const uint64_t pages = static_cast<uint64_t>(info.me_last_pgno) + 1;
-  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
-  if (page_size == 0 || pages > file_size / page_size) {
+  if (page_size == 0 || pages > file_length / page_size) {
     return CannotOpenStore(
         path, StrCat("data.mdb is truncated or damaged: its last committed page is ", pages - 1,
-                     " (", page_size, " bytes each), but the file holds ", file_size, " bytes"));
+                     " (", page_size, " bytes each), but the file holds ", file_length, " bytes"));
   }
   return absl::OkStatus();
 }

@@ -39,10 +39,14 @@ absl::Status CannotOpenStore(const std::string& path, std::string_view why);
 // Errors name the path.
 absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir);
 
-// After mdb_env_open: data.mdb holds every page the last commit counts (a copy
-// cut short would otherwise open, then die of SIGBUS on the first read of a
-// missing page).
-absl::Status CheckDataFileComplete(MDB_env* env, const std::string& path);
+// Before mdb_env_open, with the map lock held: data.mdb, `file_length` bytes
+// long (0: absent or empty, a new store), is an LMDB file that holds every page
+// its last commit counts. A copy cut short would otherwise open, then die of
+// SIGBUS on the first read of a missing page; and a writable open extends the
+// file to its map size with zeros, which would hide the cut from a later check.
+// Errors: CannotOpenStore with LMDB's reason ("not an LMDB file") or "data.mdb
+// is truncated or damaged".
+absl::Status CheckDataFileComplete(const std::string& path, size_t file_length);
 
 }  // namespace ivsrt::store
 

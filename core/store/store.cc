@@ -14,7 +14,10 @@
 namespace ivsrt::store {
 namespace {
 
-constexpr size_t kInitialMapSize = size_t{64} << 20;
+// Small, because with MDB_WRITEMAP the file is as long as the map and its
+// blocks are reserved: an engine of a few stages costs 8 MiB of disk. The map
+// doubles as it fills.
+constexpr size_t kInitialMapSize = size_t{8} << 20;
 constexpr unsigned kMaxReaders = 1024;
 constexpr const char* kTableNames[kTableCount] = {"meta",
                                                   "resources",
@@ -75,25 +78,31 @@ absl::Status OpenError(const std::string& path, int rc) {
 }  // namespace
 
 absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path, Durability durability,
-                                                     MDB_dbi* dbis) {
+                                                     const MapLock& map_lock, MDB_dbi* dbis) {
   MDB_env* raw = nullptr;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&raw), "create"));
   EnvPtr env(raw);
   RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(raw, kTableCount), "set_maxdbs"));
   RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxreaders(raw, kMaxReaders), "set_maxreaders"));
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(raw, kInitialMapSize), "mapsize"));
   // NOTLS: read transactions are not tied to threads (Go moves goroutines
-  // between them). No MDB_WRITEMAP, in either mode: with it LMDB truncates
-  // data.mdb to this process's map size at every map, under the feet of a
-  // process that grew it (SIGBUS), and LMDB forbids mixing processes with and
-  // without it on one store.
-  unsigned flags = MDB_NOTLS;
+  // between them). WRITEMAP in both modes (LMDB forbids mixing processes with
+  // and without it on one store): a commit writes its pages in place instead
+  // of copying them into the file (map_file.h says what that asks of a map).
+  unsigned flags = MDB_NOTLS | MDB_WRITEMAP;
   if (durability == Durability::kNoSync) flags |= MDB_NOSYNC;
-  int rc = mdb_env_open(raw, path.c_str(), flags, 0600);
-  if (rc != MDB_SUCCESS) return OpenError(path, rc);
-  RETURN_IF_ERROR(CheckDataFileComplete(raw, path));
+  {
+    MapLock::Held held = map_lock.Hold();
+    ASSIGN_OR_RETURN(size_t length, FileLength(StrCat(path, "/data.mdb")));
+    RETURN_IF_ERROR(CheckDataFileComplete(path, length));
+    RETURN_IF_ERROR(
+        LmdbStatus(mdb_env_set_mapsize(raw, std::max(kInitialMapSize, length)), "mapsize"));
+    int rc = mdb_env_open(raw, path.c_str(), flags, 0600);
+    if (rc != MDB_SUCCESS) return OpenError(path, rc);
+    absl::Status reserved = ReserveMap(raw);
+    if (!reserved.ok()) return CannotOpenStore(path, ToStd(reserved.message()));
+  }
   int dead = 0;
-  rc = mdb_reader_check(raw, &dead);
+  int rc = mdb_reader_check(raw, &dead);
   if (rc != MDB_SUCCESS) return OpenError(path, rc);
 
   MDB_txn* txn = nullptr;
@@ -101,8 +110,9 @@ absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path, Du
   // Another process may grow the map between mdb_env_open and here: adopt its
   // size.
   for (int tries = 0; rc == MDB_MAP_RESIZED && tries < 100; ++tries) {
-    rc = mdb_env_set_mapsize(raw, 0);
-    if (rc == MDB_SUCCESS) rc = mdb_txn_begin(raw, nullptr, 0, &txn);
+    MapLock::Held held = map_lock.Hold();
+    RETURN_IF_ERROR(MapAtLeast(raw, 0));
+    rc = mdb_txn_begin(raw, nullptr, 0, &txn);
   }
   if (rc != MDB_SUCCESS) return OpenError(path, rc);
   for (int i = 0; i < kTableCount; ++i) {
@@ -144,10 +154,11 @@ absl::StatusOr<std::shared_ptr<Store>> Store::Open(const std::string& dir, Durab
   // Nothing that can fail after the Store exists: its destructor takes
   // registry_mu.
   MDB_dbi dbis[kTableCount] = {};
-  ASSIGN_OR_RETURN(EnvPtr env, OpenEnvironment(directory.path, durability, dbis));
+  ASSIGN_OR_RETURN(MapLock map_lock, MapLock::Open(directory.path));
+  ASSIGN_OR_RETURN(EnvPtr env, OpenEnvironment(directory.path, durability, map_lock, dbis));
   MDB_envinfo info;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env.get(), &info), "info"));
-  std::shared_ptr<Store> store(new Store());
+  std::shared_ptr<Store> store(new Store(std::move(map_lock)));
   store->dir_ = directory.path;
   store->id_ = directory.id;
   store->fork_generation_ = fork_generation.load(std::memory_order_relaxed);
@@ -206,10 +217,13 @@ absl::Status Store::Grow(size_t seen_map_size) {
   // LMDB wants no transaction of this process open, reset ones included.
   idle_readers_.Drain();
   // Another thread may have grown it already, or (seen_map_size 0) another
-  // process did: mdb_env_set_mapsize(0) adopts the size in the file.
+  // process did: its map is no longer than the file, which MapAtLeast adopts.
   size_t current = map_size_.load();
-  size_t size = current > seen_map_size ? 0 : current * 2;
-  RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env_.get(), size), "set_mapsize"));
+  size_t size = current > seen_map_size ? current : current * 2;
+  {
+    MapLock::Held held = map_lock_.Hold();
+    RETURN_IF_ERROR(MapAtLeast(env_.get(), size));
+  }
   MDB_envinfo info;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));
   map_size_ = info.me_mapsize;

@@ -12,9 +12,11 @@
 #include <memory>
 #include <shared_mutex>
 #include <string>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "core/store/directory.h"
+#include "core/store/map_file.h"
 #include "core/store/reader_pool.h"
 #include "core/store/txn.h"
 
@@ -76,14 +78,15 @@ class Store {
   };
   using EnvPtr = std::unique_ptr<MDB_env, EnvCloser>;
 
-  Store() = default;
+  explicit Store(MapLock map_lock) : map_lock_(std::move(map_lock)) {}
   static absl::StatusOr<EnvPtr> OpenEnvironment(const std::string& path, Durability durability,
-                                                MDB_dbi* dbis);
+                                                const MapLock& map_lock, MDB_dbi* dbis);
   absl::StatusOr<MDB_txn*> Begin(unsigned flags);
   // A pooled transaction renewed, else a new one.
   absl::StatusOr<MDB_txn*> BeginRead();
   absl::Status Grow(size_t seen_map_size);
 
+  MapLock map_lock_;  // held across every change of this process's map
   std::string dir_;
   DirectoryId id_;
   uint64_t fork_generation_ = 0;  // the process's fork generation at open
