@@ -1,20 +1,11 @@
 #include "core/store/reader_pool.h"
 
-#include <functional>
-#include <thread>
+#include "core/store/thread_slot.h"
 
 namespace ivsrt::store {
-namespace {
-
-size_t FirstSlot(size_t slots) {
-  static thread_local const size_t hash = std::hash<std::thread::id>{}(std::this_thread::get_id());
-  return hash % slots;
-}
-
-}  // namespace
 
 MDB_txn* ReaderPool::Take() {
-  const size_t first = FirstSlot(kSlots);
+  const size_t first = ThreadSlot(kSlots);
   for (size_t i = 0; i < kSlots; ++i) {
     std::atomic<MDB_txn*>& slot = slots_[(first + i) % kSlots].txn;
     if (slot.load(std::memory_order_relaxed) == nullptr) continue;
@@ -24,7 +15,7 @@ MDB_txn* ReaderPool::Take() {
 }
 
 void ReaderPool::Put(MDB_txn* txn) {
-  const size_t first = FirstSlot(kSlots);
+  const size_t first = ThreadSlot(kSlots);
   for (size_t i = 0; i < kSlots; ++i) {
     std::atomic<MDB_txn*>& slot = slots_[(first + i) % kSlots].txn;
     MDB_txn* empty = nullptr;

@@ -213,7 +213,7 @@ absl::StatusOr<MDB_txn*> Store::BeginRead() {
 }
 
 absl::Status Store::Grow(size_t seen_map_size) {
-  std::unique_lock<std::shared_mutex> lock(resize_mu_);
+  ResizeGuard::Exclusive exclusive(resize_guard_);
   // LMDB wants no transaction of this process open, reset ones included.
   idle_readers_.Drain();
   // Another thread may have grown it already, or (seen_map_size 0) another
@@ -235,7 +235,7 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
   for (;;) {
     size_t seen;
     {
-      std::shared_lock<std::shared_mutex> lock(resize_mu_);
+      ResizeGuard::Shared shared(resize_guard_);
       seen = map_size_.load();
       absl::StatusOr<MDB_txn*> txn = BeginRead();
       if (txn.ok()) {
@@ -263,7 +263,7 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
     size_t seen;
     absl::Status status;
     {
-      std::shared_lock<std::shared_mutex> lock(resize_mu_);
+      ResizeGuard::Shared shared(resize_guard_);
       seen = map_size_.load();
       absl::StatusOr<MDB_txn*> txn = Begin(0);
       if (txn.ok()) {
@@ -288,14 +288,14 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
 uint64_t Store::LastTxnId() {
   if (inherited()) return 0;
   // The meta pages live in the map, which a resize replaces.
-  std::shared_lock<std::shared_mutex> lock(resize_mu_);
+  ResizeGuard::Shared shared(resize_guard_);
   MDB_envinfo info;
   if (mdb_env_info(env_.get(), &info) != MDB_SUCCESS) return 0;
   return info.me_last_txnid;
 }
 
 absl::StatusOr<size_t> Store::UsedBytes() {
-  std::shared_lock<std::shared_mutex> lock(resize_mu_);
+  ResizeGuard::Shared shared(resize_guard_);
   MDB_envinfo info;
   MDB_stat stat;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));

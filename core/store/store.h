@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <shared_mutex>
 #include <string>
 #include <utility>
 
@@ -18,6 +17,7 @@
 #include "core/store/directory.h"
 #include "core/store/map_file.h"
 #include "core/store/reader_pool.h"
+#include "core/store/resize_guard.h"
 #include "core/store/txn.h"
 
 namespace ivsrt::store {
@@ -95,7 +95,7 @@ class Store {
   // Readers and writers hold it shared; resizing the map holds it exclusively,
   // because LMDB forbids mdb_env_set_mapsize while this process has a
   // transaction open.
-  std::shared_mutex resize_mu_;
+  ResizeGuard resize_guard_;
   // The map size this process last set; read without the lock to notice a
   // concurrent grow.
   std::atomic<size_t> map_size_{0};
