@@ -454,20 +454,12 @@ absl::Status ApplyDueTransitions(const OpContext& ctx) {
   const int64_t now = absl::ToUnixSeconds(ctx.now);
   DeadlineCache& cache = ctx.services->deadlines;
   // Nothing written since the first deadline was last read: no read transaction needed.
-  const uint64_t last_txn = ctx.services->store->LastTxnId();
-  {
-    std::lock_guard<std::mutex> lock(cache.mu);
-    if (last_txn != 0 && cache.txn_id == last_txn && cache.first_due > now) {
-      return absl::OkStatus();
-    }
-  }
+  if (cache.NothingDueAt(ctx.services->store->LastTxnId(), now)) return absl::OkStatus();
   bool due = false;
   RETURN_IF_ERROR(ctx.services->store->Read([&](const store::Txn& txn) -> absl::Status {
     ASSIGN_OR_RETURN(std::optional<Deadline> first, FirstDeadline(txn));
     due = first && first->due <= now;
-    std::lock_guard<std::mutex> lock(cache.mu);
-    cache.txn_id = txn.Id();
-    cache.first_due = first ? first->due : DeadlineCache::kNone;
+    cache.Remember(txn.Id(), first ? first->due : DeadlineCache::kNone);
     return absl::OkStatus();
   }));
   if (!due) return absl::OkStatus();

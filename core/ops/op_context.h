@@ -3,6 +3,7 @@
 #ifndef IVSRT_CORE_OPS_OP_CONTEXT_H_
 #define IVSRT_CORE_OPS_OP_CONTEXT_H_
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -23,16 +24,47 @@ inline constexpr std::string_view kSigningKeyMetaKey = "signing_key";
 // The meta key of the store's format version (core/store_format.h; kept across ivsrt:Reset).
 inline constexpr std::string_view kFormatVersionMetaKey = "format_version";
 
-struct DeadlineCache {
+// The first deadline as of one committed transaction, so that a call that finds the store
+// unchanged needs no read transaction to know nothing is due. Read on every call by every
+// thread, so reading writes nothing (a seqlock: a mutex here was a cache line every call of
+// every thread wrote); a change is rare (after a write) and takes `update_mu`.
+class DeadlineCache {
+ public:
+  static constexpr int64_t kNone = INT64_MAX;  // no deadline at all
+
   DeadlineCache() = default;
   // Moving (Services is built as a temporary) makes a fresh, empty cache.
   DeadlineCache(DeadlineCache&& /*unused*/) noexcept {}
   DeadlineCache& operator=(DeadlineCache&&) = delete;
 
-  std::mutex mu;
-  uint64_t txn_id = 0;    // 0: nothing known
-  int64_t first_due = 0;  // unix seconds; kNone when there is none
-  static constexpr int64_t kNone = INT64_MAX;
+  // True when the cache is about transaction `txn_id` (not 0) and its first deadline is after
+  // `now` (unix seconds).
+  bool NothingDueAt(uint64_t txn_id, int64_t now) const {
+    const uint64_t before = seq_.load(std::memory_order_acquire);
+    if ((before & 1) != 0) return false;  // being updated
+    const uint64_t cached_txn = txn_id_.load(std::memory_order_relaxed);
+    const int64_t first_due = first_due_.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (seq_.load(std::memory_order_relaxed) != before) return false;
+    return txn_id != 0 && cached_txn == txn_id && first_due > now;
+  }
+
+  // Remembers the first deadline (`first_due`, or kNone) as of transaction `txn_id`.
+  void Remember(uint64_t txn_id, int64_t first_due) {
+    std::lock_guard<std::mutex> lock(update_mu_);
+    const uint64_t seq = seq_.load(std::memory_order_relaxed);
+    seq_.store(seq + 1, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    txn_id_.store(txn_id, std::memory_order_relaxed);
+    first_due_.store(first_due, std::memory_order_relaxed);
+    seq_.store(seq + 2, std::memory_order_release);
+  }
+
+ private:
+  std::mutex update_mu_;
+  std::atomic<uint64_t> seq_{0};  // odd while an update runs
+  std::atomic<uint64_t> txn_id_{0};
+  std::atomic<int64_t> first_due_{kNone};
 };
 
 // Shared by every request of one engine; immutable but for the clock.
