@@ -171,8 +171,8 @@ func appendHeaderLines(b []byte, req *http.Request) ([]byte, error) {
 		if strings.EqualFold(name, "Host") {
 			continue
 		}
-		for _, v := range values {
-			if strings.ContainsAny(name, "\r\n:") || strings.ContainsAny(v, "\r\n") {
+		for i, v := range values {
+			if i == 0 && (!oneLine(name) || strings.IndexByte(name, ':') >= 0) || !oneLine(v) {
 				return nil, fmt.Errorf("ivsrt: invalid request header %q", name)
 			}
 		}
@@ -187,6 +187,12 @@ func appendHeaderLines(b []byte, req *http.Request) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// oneLine reports whether s holds no line break (strings.IndexByte is vectorised, where
+// strings.ContainsAny looks at one byte at a time).
+func oneLine(s string) bool {
+	return strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0
 }
 
 // appendHeaderLine appends "name: value\r\n".
@@ -227,7 +233,7 @@ func responseHeader(raw string, bodyLen int) (http.Header, error) {
 			set(key, value)
 		}
 	}
-	if h.Get("Content-Length") == "" {
+	if v := h["Content-Length"]; len(v) == 0 || v[0] == "" { // h.Get, for a canonical key
 		set("Content-Length", strconv.Itoa(bodyLen))
 	}
 	return h, nil
