@@ -14,7 +14,9 @@ import (
 
 // Measured with `go test -run '^$' -bench . ./...`; never asserted.
 
-func BenchmarkInvokeGetStage(b *testing.B) {
+// benchStage opens a nosync engine with one stage and returns it and the stage's GetStage
+// request.
+func benchStage(b *testing.B) (*ivsrt.Engine, []byte) {
 	e := ivsrttest.NewWithOptions(b, ivsrt.Options{Durability: ivsrt.DurabilityNoSync})
 	out, err := e.Invoke(context.Background(), "CreateStage", []byte(`{"name":"bench"}`))
 	if err != nil {
@@ -25,6 +27,11 @@ func BenchmarkInvokeGetStage(b *testing.B) {
 		b.Fatal(err)
 	}
 	req, _ := json.Marshal(map[string]string{"arn": created.Stage.Arn})
+	return e, req
+}
+
+func BenchmarkInvokeGetStage(b *testing.B) {
+	e, req := benchStage(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -50,16 +57,7 @@ func BenchmarkInvokeCreateStageParallel(b *testing.B) {
 
 // The in-process HTTP client alone, on a request shaped like aws-sdk-go-v2's GetStage.
 func BenchmarkHTTPClientDoGetStage(b *testing.B) {
-	e := ivsrttest.NewWithOptions(b, ivsrt.Options{Durability: ivsrt.DurabilityNoSync})
-	out, err := e.Invoke(context.Background(), "CreateStage", []byte(`{"name":"bench"}`))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var created struct{ Stage struct{ Arn string } }
-	if err := json.Unmarshal(out, &created); err != nil {
-		b.Fatal(err)
-	}
-	body, _ := json.Marshal(map[string]string{"arn": created.Stage.Arn})
+	e, body := benchStage(b)
 	req, err := http.NewRequest("POST", "https://ivsrealtime.us-east-1.amazonaws.com/GetStage", nil)
 	if err != nil {
 		b.Fatal(err)
