@@ -153,10 +153,10 @@ func statusLine(code int) string {
 // appendHeaderLines appends the request's Host and Authorization headers to b as
 // "Name: value\r\n" lines, Host first. They are the only headers ivsrt_http reads (the
 // region, from the SigV4 credential scope or the host name: RegionFromHeaders in
-// core/http_router.cc; no input member of the model is bound to a header), so the others,
-// six more lines from aws-sdk-go-v2, are not copied, sorted or passed. Every header is
-// still checked: one that cannot be written as a line fails the request, as it would on
-// the wire.
+// core/http_router.cc; no input member of the model is bound to a header; a test holds the
+// engine to it), so the others, six more lines from aws-sdk-go-v2, are not copied, sorted or
+// passed. Every header is still checked: one that cannot be written as a line fails the
+// request, as it would on the wire.
 func appendHeaderLines(b []byte, req *http.Request) ([]byte, error) {
 	host := req.Host
 	if host == "" && req.URL != nil {
