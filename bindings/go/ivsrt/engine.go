@@ -93,16 +93,16 @@ func (e *Engine) Invoke(ctx context.Context, operation string, request []byte) (
 }
 
 // httpCall runs one ivsrt_http request under the engine's lock.
-func (e *Engine) httpCall(method, target string, headers, body []byte) (*capi.HTTPResponse, error) {
+func (e *Engine) httpCall(method, target string, headers, body []byte) (capi.HTTPResponse, error) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	if e.h == nil {
-		return nil, ErrClosed
+		return capi.HTTPResponse{}, ErrClosed
 	}
 	resp, err := e.h.HTTP(method, target, headers, body)
 	runtime.KeepAlive(e)
 	if err != nil {
-		return nil, convertError(err)
+		return capi.HTTPResponse{}, convertError(err)
 	}
 	return resp, nil
 }

@@ -6,9 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/textproto"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // HTTPClient answers HTTP requests in-process, exactly as the AWS ivs-realtime endpoint
@@ -35,59 +36,98 @@ func (c *HTTPClient) Do(req *http.Request) (*http.Response, error) {
 		}
 		return nil, err
 	}
-	var body []byte
+	// The body, then the header lines, in one pooled buffer: ivsrt_http reads them during
+	// the call only.
+	scratch := scratchPool.Get().(*[]byte)
+	defer putScratch(scratch)
+	buf := (*scratch)[:0]
 	if req.Body != nil {
-		b, err := readBody(req)
+		b, err := appendBody(buf, req)
 		req.Body.Close()
 		if err != nil {
 			return nil, fmt.Errorf("ivsrt: reading request body: %w", err)
 		}
-		body = b
+		buf = b
 	}
-	headers, err := headerLines(req, len(body))
+	bodyLen := len(buf)
+	buf, err := appendHeaderLines(buf, req)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.e.httpCall(req.Method, req.URL.RequestURI(), headers, body)
+	*scratch = buf[:0]
+	body, lines := buf[:bodyLen], buf[bodyLen:]
+	resp, err := c.e.httpCall(req.Method, req.URL.RequestURI(), lines, body)
 	if err != nil {
 		return nil, err
 	}
-	h, err := parseHeaderLines(resp.Headers)
+	h, err := responseHeader(resp.Headers, len(resp.Body))
 	if err != nil {
 		return nil, fmt.Errorf("ivsrt: response headers: %w", err)
 	}
-	if h.Get("Content-Length") == "" {
-		h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
-	}
-	return &http.Response{
+	r := &response{Response: http.Response{
 		Status:        statusLine(resp.Status),
 		StatusCode:    resp.Status,
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
 		ProtoMinor:    1,
 		Header:        h,
-		Body:          io.NopCloser(bytes.NewReader(resp.Body)),
 		ContentLength: int64(len(resp.Body)),
 		Request:       req,
-	}, nil
+	}}
+	r.body.Reset(resp.Body)
+	r.Body = &r.body
+	return &r.Response, nil
 }
 
-// readBody reads the request body in one allocation when its length is declared (the SDKs
-// declare it), where io.ReadAll grows a buffer from 512 bytes.
-func readBody(req *http.Request) ([]byte, error) {
-	if req.ContentLength <= 0 || req.ContentLength > 16<<20 {
-		return io.ReadAll(req.Body)
+// response is an answer and its body's reader in one allocation.
+type response struct {
+	http.Response
+	body responseBody
+}
+
+// responseBody reads the engine's response body, copied into Go memory; Close does nothing.
+type responseBody struct{ bytes.Reader }
+
+func (*responseBody) Close() error { return nil }
+
+// Request scratch buffers: most requests need far less than this; a larger buffer one
+// request grew is not kept.
+const (
+	scratchSize    = 2 << 10
+	maxScratchSize = 64 << 10
+)
+
+var scratchPool = sync.Pool{New: func() any {
+	b := make([]byte, 0, scratchSize)
+	return &b
+}}
+
+func putScratch(b *[]byte) {
+	if cap(*b) <= maxScratchSize {
+		scratchPool.Put(b)
 	}
-	b := make([]byte, req.ContentLength)
-	n, err := io.ReadFull(req.Body, b)
-	if err == io.ErrUnexpectedEOF {
-		return b[:n], nil // shorter than declared: what was sent
+}
+
+// appendBody appends the request body to b, reading it whole whatever Content-Length says:
+// a shorter or longer body than declared is what was sent. A declared length (the SDKs
+// declare it) sizes the buffer once, where io.ReadAll grows it from 512 bytes.
+func appendBody(b []byte, req *http.Request) ([]byte, error) {
+	if n := req.ContentLength; n > 0 && n <= 16<<20 {
+		b = slices.Grow(b, int(n)+1) // +1: room to see EOF without growing
 	}
-	if err != nil {
-		return nil, err
+	for {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, 512)
+		}
+		n, err := req.Body.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	rest, err := io.ReadAll(req.Body) // longer than declared: all of it, as before
-	return append(b, rest...), err
 }
 
 // RoundTrip implements http.RoundTripper.
@@ -110,56 +150,74 @@ func statusLine(code int) string {
 	return fmt.Sprintf("%d %s", code, http.StatusText(code))
 }
 
-// headerLines renders the request's headers, Host first, as "Name: value\r\n" lines.
-func headerLines(req *http.Request, bodyLen int) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(512)
+// appendHeaderLines appends the request's Host and Authorization headers to b as
+// "Name: value\r\n" lines, Host first. They are the only headers ivsrt_http reads (the
+// region, from the SigV4 credential scope or the host name: RegionFromHeaders in
+// core/http_router.cc; no input member of the model is bound to a header; a test holds the
+// engine to it), so the others, six more lines from aws-sdk-go-v2, are not copied, sorted or
+// passed. Every header is still checked: one that cannot be written as a line fails the
+// request, as it would on the wire.
+func appendHeaderLines(b []byte, req *http.Request) ([]byte, error) {
 	host := req.Host
 	if host == "" && req.URL != nil {
 		host = req.URL.Host
 	}
 	if host != "" {
-		writeHeaderLine(&b, "Host", host)
+		b = appendHeaderLine(b, "Host", host)
 	}
-	names := make([]string, 0, len(req.Header))
-	for name := range req.Header {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	var found [1]string
+	auth := found[:0] // the names spelling Authorization: one, unless set by hand
+	for name, values := range req.Header {
 		if strings.EqualFold(name, "Host") {
 			continue
 		}
-		for _, v := range req.Header[name] {
-			if strings.ContainsAny(name, "\r\n:") || strings.ContainsAny(v, "\r\n") {
+		for i, v := range values {
+			if i == 0 && (!oneLine(name) || strings.IndexByte(name, ':') >= 0) || !oneLine(v) {
 				return nil, fmt.Errorf("ivsrt: invalid request header %q", name)
 			}
-			writeHeaderLine(&b, name, v)
+		}
+		if strings.EqualFold(name, "Authorization") {
+			auth = append(auth, name)
 		}
 	}
-	if req.Header.Get("Content-Length") == "" && bodyLen > 0 {
-		writeHeaderLine(&b, "Content-Length", strconv.Itoa(bodyLen))
+	slices.Sort(auth) // several spellings: in a fixed order, the first scope read wins
+	for _, name := range auth {
+		for _, v := range req.Header[name] {
+			b = appendHeaderLine(b, name, v)
+		}
 	}
-	return b.Bytes(), nil
+	return b, nil
 }
 
-// writeHeaderLine appends "name: value\r\n" without building the line as a string first.
-func writeHeaderLine(b *bytes.Buffer, name, value string) {
-	b.WriteString(name)
-	b.WriteString(": ")
-	b.WriteString(value)
-	b.WriteString("\r\n")
+// oneLine reports whether s holds no line break (strings.IndexByte is vectorised, where
+// strings.ContainsAny looks at one byte at a time).
+func oneLine(s string) bool {
+	return strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0
 }
 
-// parseHeaderLines reads "Name: value" lines separated by "\r\n" or "\n". (A
-// bufio.Scanner here allocated its 4 KiB buffer on every response.)
-func parseHeaderLines(raw []byte) (http.Header, error) {
-	h := make(http.Header, 4)
-	text := string(raw)
-	for text != "" {
+// appendHeaderLine appends "name: value\r\n".
+func appendHeaderLine(b []byte, name, value string) []byte {
+	b = append(b, name...)
+	b = append(b, ": "...)
+	b = append(b, value...)
+	return append(b, "\r\n"...)
+}
+
+// responseHeader reads the engine's "Name: value" lines, separated by "\r\n" or "\n", and
+// sets Content-Length to bodyLen unless they do. The values share one backing array, and
+// the names the engine writes are canonicalised without an allocation.
+func responseHeader(raw string, bodyLen int) (http.Header, error) {
+	n := strings.Count(raw, "\n") + 2 // a last line without "\n", and Content-Length
+	h := make(http.Header, n)
+	values := make([]string, 0, n)
+	set := func(key, value string) {
+		values = append(values, value)
+		h[key] = values[len(values)-1 : len(values) : len(values)]
+	}
+	for text := raw; text != ""; {
 		line, rest, _ := strings.Cut(text, "\n")
 		text = rest
-		line = strings.TrimRight(line, "\r")
+		line = strings.TrimSuffix(line, "\r")
 		if line == "" {
 			continue
 		}
@@ -167,7 +225,28 @@ func parseHeaderLines(raw []byte) (http.Header, error) {
 		if !ok {
 			return nil, fmt.Errorf("malformed header line %q", line)
 		}
-		h.Add(textproto.TrimString(name), textproto.TrimString(value))
+		key := canonicalHeaderKey(textproto.TrimString(name))
+		value = textproto.TrimString(value)
+		if old, ok := h[key]; ok {
+			h[key] = append(old, value)
+		} else {
+			set(key, value)
+		}
+	}
+	if v := h["Content-Length"]; len(v) == 0 || v[0] == "" { // h.Get, for a canonical key
+		set("Content-Length", strconv.Itoa(bodyLen))
 	}
 	return h, nil
+}
+
+// canonicalHeaderKey is textproto.CanonicalMIMEHeaderKey, without its allocation for the
+// names the engine writes in AWS's spelling.
+func canonicalHeaderKey(name string) string {
+	switch name {
+	case "x-amzn-RequestId":
+		return "X-Amzn-Requestid"
+	case "x-amzn-ErrorType":
+		return "X-Amzn-Errortype"
+	}
+	return textproto.CanonicalMIMEHeaderKey(name)
 }
