@@ -11,6 +11,7 @@ from math import isfinite
 from typing import (
     TYPE_CHECKING,
     Any,
+    Callable,
     Dict,
     Iterable,
     List,
@@ -18,6 +19,7 @@ from typing import (
     NamedTuple,
     Optional,
     Tuple,
+    TypeVar,
     Union,
 )
 
@@ -169,7 +171,7 @@ def _parse_header_lines(raw: bytes) -> Dict[str, str]:
 
 
 class _OutCells(NamedTuple):
-    """The out-parameters of one ivsrt_invoke call."""
+    """The out-parameters of one ivsrt_invoke call, in its order."""
 
     out: "FFI.CData"
     out_len: "FFI.CData"
@@ -177,7 +179,7 @@ class _OutCells(NamedTuple):
 
 
 class _HttpOutCells(NamedTuple):
-    """The out-parameters of one ivsrt_http call."""
+    """The out-parameters of one ivsrt_http call, in its order."""
 
     status: "FFI.CData"
     headers: "FFI.CData"
@@ -204,6 +206,9 @@ def _new_http_cells() -> _HttpOutCells:
         ffi.new("int *"), ffi.new("char **"), ffi.new("size_t *"),
         ffi.new("char **"), ffi.new("size_t *"), ffi.new("ivsrt_error **"),
     )  # fmt: skip
+
+
+_Cells = TypeVar("_Cells", _OutCells, _HttpOutCells)
 
 
 class _CallGuard:
@@ -356,26 +361,33 @@ class Engine:
 
     def _invoke(self, op: bytes, body: bytes) -> bytes:
         """ivsrt_invoke on encoded arguments; the response JSON text."""
+        cells = self._call(lib.ivsrt_invoke, _free_cells, _new_cells, op, len(op), body, len(body))
+        result = _take_buffer(cells.out[0], cells.out_len[0])
+        _free_cells.append(cells)
+        return result
+
+    def _call(
+        self, function: Any, free: List[_Cells], new: Callable[[], _Cells], *args: Any
+    ) -> _Cells:
+        """function(engine, *args, *cells) with out-cells popped from ``free`` (or made by
+        ``new``), while the guard holds the engine open. Raises its error; on success the
+        caller reads the cells and appends them back to ``free``."""
         try:
-            cells = _free_cells.pop()
+            cells = free.pop()
             cells.error[0] = _NULL  # never a pointer freed by an earlier call
         except IndexError:
-            cells = _new_cells()
+            cells = new()
         guard = self._guard
         guard.enter()
         try:
-            rc = lib.ivsrt_invoke(
-                self._ptr, op, len(op), body, len(body), cells.out, cells.out_len, cells.error
-            )
+            rc = function(self._ptr, *args, *cells)
         finally:
             guard.leave()
         if rc != _OK:
             error = _take_error(rc, cells.error[0])
-            _free_cells.append(cells)
+            free.append(cells)
             raise error
-        result = _take_buffer(cells.out[0], cells.out_len[0])
-        _free_cells.append(cells)
-        return result
+        return cells
 
     def http(
         self,
@@ -399,24 +411,9 @@ class Engine:
     ) -> Tuple[int, bytes, bytes]:
         """ivsrt_http on encoded arguments: (status, header lines, body). The boto3 handler
         calls it directly, with the header lines it builds from botocore's request."""
-        try:
-            c = _free_http_cells.pop()
-            c.error[0] = _NULL
-        except IndexError:
-            c = _new_http_cells()
-        guard = self._guard
-        guard.enter()
-        try:
-            rc = lib.ivsrt_http(
-                self._ptr, method, len(method), target, len(target), headers, len(headers),
-                body, len(body), c.status, c.headers, c.headers_len, c.body, c.body_len, c.error,
-            )  # fmt: skip
-        finally:
-            guard.leave()
-        if rc != _OK:
-            error = _take_error(rc, c.error[0])
-            _free_http_cells.append(c)
-            raise error
+        c = self._call(lib.ivsrt_http, _free_http_cells, _new_http_cells,
+                       method, len(method), target, len(target), headers, len(headers),
+                       body, len(body))  # fmt: skip
         status: int = c.status[0]
         raw_headers = _take_buffer(c.headers[0], c.headers_len[0])
         raw_body = _take_buffer(c.body[0], c.body_len[0])
