@@ -24,6 +24,7 @@ from typing import (
 )
 from urllib.parse import urlsplit
 
+from ._engine import _header_lines as _engine_header_lines
 from ._engine import _parse_header_lines
 
 if TYPE_CHECKING:
@@ -89,13 +90,13 @@ def _header_lines(headers: "HTTPHeaders", host: bytes) -> bytes:
     line from the URL) appended when there is no Host header.
 
     Read through the HeadersDict's dict of _HeaderKey (the name as given and lowered): its
-    items() goes through the Mapping ABC and str() of a key is a Python call, ~3 µs a
-    request against ~1.3 µs."""
+    items() goes through the Mapping ABC and str() of a key is a Python call; ~1.4 µs a
+    request against ~2.5 µs for the general path below."""
     table = getattr(headers, "_dict", None)
     if not isinstance(table, dict):  # not botocore's HeadersDict
-        from botocore.awsrequest import HeadersDict
-
-        table = getattr(HeadersDict(headers), "_dict")
+        items = [(str(name), value) for name, value in headers.items()]
+        has_host = any(name.lower() == "host" for name, _ in items)
+        return _engine_header_lines(items) + (b"" if has_host else host)
     block = "".join(
         [
             f"{name._key}: {value.decode('latin-1') if isinstance(value, bytes) else value}\r\n"
