@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Dict
 
 import boto3
 import pytest
+from botocore.awsrequest import AWSPreparedRequest, HeadersDict
 from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
@@ -111,6 +112,24 @@ def test_http_entry_directly(ivsrt_engine: ivsrt.Engine) -> None:
     assert missing.headers["x-amzn-ErrorType"].split(":")[0] == "ResourceNotFoundException"
     body = json.loads(missing.body)
     assert body["exceptionMessage"] and body["message"]
+
+
+# handle_botocore_request sends the request's headers, and a Host line from the URL only
+# when they have none: unsigned, the region comes from the Host the request carries.
+@pytest.mark.parametrize("kind", [HeadersDict, dict])
+@pytest.mark.parametrize(("host", "region"), [
+    ({}, "ap-south-1"),
+    ({"host": "ivsrealtime.eu-west-1.amazonaws.com"}, "eu-west-1"),
+])
+def test_botocore_request_headers_and_host(ivsrt_engine: ivsrt.Engine, kind: Any,
+                                           host: Dict[str, str], region: str) -> None:
+    headers = kind({"Content-Type": b"application/json", "Content-Length": "13", **host})
+    request = AWSPreparedRequest("POST", "https://ivsrealtime.ap-south-1.amazonaws.com/CreateStage",
+                                 headers, b'{"name": "h"}', False)
+    response = ivsrt_engine.handle_botocore_request(request)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert json.loads(response.content)["stage"]["arn"].startswith(f"arn:aws:ivs:{region}:")
 
 
 def test_http_entry_does_not_reach_test_control(ivsrt_engine: ivsrt.Engine) -> None:

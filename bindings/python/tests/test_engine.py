@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 import os
 import re
-from typing import Any
+import uuid
+from types import MappingProxyType
+from typing import Any, Dict, Mapping
 
 import pytest
 
@@ -71,13 +74,85 @@ def test_unknown_operation(ivsrt_engine: ivsrt.Engine) -> None:
 
 # The request encoder writes NaN and infinities as json does (not JSON, refused), never as
 # null, which would be an absent member: a request AWS refuses is refused here too.
-@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+@pytest.mark.parametrize(
+    ("operation", "request_"),
+    [
+        ("CreateStage", {"name": float("nan")}),
+        ("CreateStage", {"name": float("inf")}),
+        ("ListStages", {"maxResults": float("nan")}),
+        ("CreateEncoderConfiguration", {"video": {"framerate": float("-inf")}}),
+        ("CreateStage", {"participantTokenConfigurations": [{"duration": float("nan")}]}),
+    ],
+)
 def test_non_finite_numbers_are_refused_not_dropped(
-    ivsrt_engine: ivsrt.Engine, value: float
+    ivsrt_engine: ivsrt.Engine, operation: str, request_: Dict[str, Any]
 ) -> None:
     with pytest.raises(ivsrt.ValidationException, match="malformed JSON"):
-        ivsrt_engine.invoke("CreateStage", {"name": value})
+        ivsrt_engine.invoke(operation, request_)
     assert ivsrt_engine.invoke("ListStages")["stages"] == []
+
+
+class _Int(int):
+    pass
+
+
+def _nested(depth: int) -> Dict[str, Any]:
+    request: Dict[str, Any] = {"maxResults": 1}
+    for _ in range(depth):
+        request = {"a": request}
+    return request
+
+
+# Requests are written by orjson where it writes what json writes, by json elsewhere: each
+# request gets the answer of its json.dumps text.
+@pytest.mark.parametrize(
+    ("operation", "request_"),
+    [
+        ("GetStage", {"arn": "arn:aws:ivs:us-east-1:123456789012:stage/ü€"}),
+        ("GetStage", {"arn": "\ud800"}),  # a lone surrogate: orjson refuses it
+        ("ListStages", {"maxResults": 2**70}),  # beyond 64 bits: orjson refuses it
+        ("ListStages", {"maxResults": -(2**64)}),
+        ("ListStages", {1: 5, "maxResults": 5}),  # a key json writes as "1"
+        ("ListStages", {"maxResults": True}),
+        ("ListStages", {"maxResults": 5.0}),
+        ("ListStages", {"maxResults": _Int(5)}),  # a subclass: written by json
+        ("ListStages", {"nextToken": None, "maxResults": (5,)}),
+        ("ListStages", MappingProxyType({"maxResults": 5})),  # a Mapping, not a dict
+        ("ListStages", _nested(300)),  # deeper than orjson writes
+        ("CreateEncoderConfiguration", {"video": {"framerate": 1e16}}),  # 1e16 or 1e+16
+    ],
+)
+def test_requests_get_the_answer_of_their_json_text(
+    ivsrt_engine: ivsrt.Engine, operation: str, request_: Mapping[Any, Any]
+) -> None:
+    def answer(request: Any) -> Any:
+        try:
+            return ivsrt_engine.invoke(operation, request)
+        except ivsrt.Error as e:
+            return type(e), e.message
+
+    assert answer(request_) == answer(json.dumps(dict(request_)))
+
+
+class _Color(enum.Enum):
+    RED = "red"
+
+
+# orjson writes these; json refuses them, and so does invoke.
+@pytest.mark.parametrize("value", [uuid.uuid4(), _Color.RED, dt.datetime(2026, 1, 1), object()])
+def test_values_json_cannot_write_raise_type_error(ivsrt_engine: ivsrt.Engine, value: Any) -> None:
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        ivsrt_engine.invoke("CreateStage", {"name": "s", "tags": {"a": value}})
+    assert ivsrt_engine.invoke("ListStages")["stages"] == []
+
+
+def test_a_request_that_contains_itself_raises_value_error_as_json_does(
+    ivsrt_engine: ivsrt.Engine,
+) -> None:
+    request: Dict[str, Any] = {"name": "s"}
+    request["tags"] = {"a": request}
+    with pytest.raises(ValueError, match="Circular reference"):
+        ivsrt_engine.invoke("CreateStage", request)
 
 
 # Responses are read with orjson: every member arrives as the standard library reads it.

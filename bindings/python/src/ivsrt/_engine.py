@@ -7,15 +7,19 @@ import json
 import os
 import threading
 import weakref
+from math import isfinite
 from typing import (
     TYPE_CHECKING,
     Any,
+    Callable,
     Dict,
     Iterable,
+    List,
     Mapping,
     NamedTuple,
     Optional,
     Tuple,
+    TypeVar,
     Union,
 )
 
@@ -52,6 +56,10 @@ class HttpResponse(NamedTuple):
     body: bytes
 
 
+_NULL = ffi.NULL
+_OK = lib.IVSRT_OK
+
+
 def _take_error(rc: int, err: "FFI.CData") -> Error:
     """Copies the ivsrt_error out and frees it."""
     if err == ffi.NULL:
@@ -79,19 +87,59 @@ def _utf8(value: Union[str, bytes]) -> bytes:
     return value.encode("utf-8") if isinstance(value, str) else bytes(value)
 
 
-# Made once: json.dumps with options builds a new encoder each call (~0.7 µs). Requests
-# stay with the standard library's encoder: orjson writes NaN as null, which the engine would
-# take for an absent member where AWS refuses the request. Responses are read by orjson
-# (1.3 µs for a GetStage answer, against json's 3.6 µs): the engine only writes plain JSON.
+# Requests are written by orjson (0.1 µs for a GetStage request, against 1.2 µs for json's
+# encoder) when it writes them as json would, by json otherwise: orjson writes NaN and the
+# infinities as null, which the engine would take for an absent member where it refuses
+# json's NaN, and it writes uuid.UUID and enum.Enum values that json refuses. Responses are
+# read by orjson (1.3 µs for a GetStage answer, against json's 3.6 µs): the engine only
+# writes plain JSON. The encoder is made once: json.dumps with options makes one a call.
 _ENCODER = json.JSONEncoder(separators=(",", ":"))
+_SCALARS = frozenset({str, int, bool, type(None)})
+# Beyond orjson's nesting limit json writes (or refuses) the request; it also stops a cycle,
+# which json refuses with its own ValueError.
+_MAX_DEPTH = 254
+
+
+def _orjson_writes_as_json(value: Any, depth: int = 0) -> bool:
+    """True when ``value`` holds only dicts with str keys, lists, tuples, str, int, bool,
+    None and finite floats (those types exactly), nested at most _MAX_DEPTH deep: then
+    orjson writes what json writes, or raises TypeError (an int beyond 64 bits, a lone
+    surrogate)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if kind is float:
+        return isfinite(value)
+    if depth >= _MAX_DEPTH:
+        return False
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str:
+                return False
+            if type(item) not in _SCALARS and not _orjson_writes_as_json(item, depth + 1):
+                return False
+        return True
+    if kind is list or kind is tuple:
+        for item in value:
+            if type(item) not in _SCALARS and not _orjson_writes_as_json(item, depth + 1):
+                return False
+        return True
+    return False
 
 
 def _encode_request(request: JSONRequest) -> bytes:
-    if request is None:
-        return b"{}"
-    if isinstance(request, (str, bytes, bytearray)):
-        return _utf8(request)
-    return _ENCODER.encode(request if type(request) is dict else dict(request)).encode("utf-8")
+    if type(request) is not dict:
+        if request is None:
+            return b"{}"
+        if isinstance(request, (str, bytes, bytearray)):
+            return _utf8(request)
+        request = dict(request)
+    if _orjson_writes_as_json(request):
+        try:
+            return orjson.dumps(request)
+        except TypeError:  # an int beyond 64 bits or a lone surrogate: json writes those
+            pass
+    return _ENCODER.encode(request).encode("utf-8")
 
 
 def _iso8601(value: Instant) -> str:
@@ -123,7 +171,7 @@ def _parse_header_lines(raw: bytes) -> Dict[str, str]:
 
 
 class _OutCells(NamedTuple):
-    """The out-parameters of one ivsrt_invoke call."""
+    """The out-parameters of one ivsrt_invoke call, in its order."""
 
     out: "FFI.CData"
     out_len: "FFI.CData"
@@ -131,7 +179,7 @@ class _OutCells(NamedTuple):
 
 
 class _HttpOutCells(NamedTuple):
-    """The out-parameters of one ivsrt_http call."""
+    """The out-parameters of one ivsrt_http call, in its order."""
 
     status: "FFI.CData"
     headers: "FFI.CData"
@@ -141,43 +189,40 @@ class _HttpOutCells(NamedTuple):
     error: "FFI.CData"
 
 
-class _OutCellPool(threading.local):
-    """The out-parameters of ivsrt_invoke and ivsrt_http, reused within a thread: three or
-    six ffi.new a call cost ~0.4 or ~0.8 µs. A call takes a set off its thread's stack and
-    puts it back once it has read it, so a call made meanwhile on the same thread (a signal
-    handler's) takes another set."""
+# The out-parameters of ivsrt_invoke and ivsrt_http, reused: three or six ffi.new a call
+# cost ~0.4 or ~0.8 µs. A call pops a set and appends it back once it has read it (each
+# atomic), so a call on another thread, or a signal handler's on the same thread between
+# two bytecodes of a call, takes another set.
+_free_cells: List[_OutCells] = []
+_free_http_cells: List[_HttpOutCells] = []
 
-    def __init__(self) -> None:
-        self.free: list[_OutCells] = []
-        self.http_free: list[_HttpOutCells] = []
 
-    def take(self) -> _OutCells:
-        if self.free:
-            cells = self.free.pop()
-            cells.error[0] = ffi.NULL  # never a pointer freed by an earlier call
-            return cells
-        return _OutCells(ffi.new("char **"), ffi.new("size_t *"), ffi.new("ivsrt_error **"))
+def _new_cells() -> _OutCells:
+    return _OutCells(ffi.new("char **"), ffi.new("size_t *"), ffi.new("ivsrt_error **"))
 
-    def take_http(self) -> _HttpOutCells:
-        if self.http_free:
-            cells = self.http_free.pop()
-            cells.error[0] = ffi.NULL
-            return cells
-        return _HttpOutCells(
-            ffi.new("int *"), ffi.new("char **"), ffi.new("size_t *"),
-            ffi.new("char **"), ffi.new("size_t *"), ffi.new("ivsrt_error **"),
-        )  # fmt: skip
+
+def _new_http_cells() -> _HttpOutCells:
+    return _HttpOutCells(
+        ffi.new("int *"), ffi.new("char **"), ffi.new("size_t *"),
+        ffi.new("char **"), ffi.new("size_t *"), ffi.new("ivsrt_error **"),
+    )  # fmt: skip
+
+
+_Cells = TypeVar("_Cells", _OutCells, _HttpOutCells)
 
 
 class _CallGuard:
     """Calls share the engine; close() waits for them and refuses new ones.
 
     enter() and leave() instead of a context manager: a generator-based one cost ~1.5 µs a
-    call, more than the engine's own GetStage.
+    call, more than the engine's own GetStage. The lock is reentrant, so acquire() and
+    release() can be called directly (~70 ns less each than `with` on a Lock): the
+    interpreter runs signal handlers after a call returns, and a handler calling the engine
+    on the thread that holds the lock takes it again instead of waiting forever.
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._drained = threading.Condition(self._lock)
         self._in_flight = 0
         self._closed = False
@@ -187,16 +232,24 @@ class _CallGuard:
         return self._closed
 
     def enter(self) -> None:
-        with self._lock:
+        lock = self._lock
+        lock.acquire()
+        try:
             if self._closed:
                 raise EngineClosed("the engine is closed")
             self._in_flight += 1
+        finally:
+            lock.release()
 
     def leave(self) -> None:
-        with self._lock:
+        lock = self._lock
+        lock.acquire()
+        try:
             self._in_flight -= 1
             if self._closed and self._in_flight == 0:  # close() is waiting
                 self._drained.notify_all()
+        finally:
+            lock.release()
 
     def close(self) -> bool:
         """Marks closed and waits for calls in flight; False when already closed."""
@@ -260,7 +313,6 @@ class Engine:
             raise _take_error(rc, error_out[0])
         self._ptr: FFI.CData = engine_out[0]
         self._guard = _CallGuard()
-        self._out_cells = _OutCellPool()
         # A safety net only: an engine dropped without close() is closed when collected,
         # when no call can be in flight since every call holds a reference to the engine.
         self._finalizer = weakref.finalize(self, lib.ivsrt_engine_close, self._ptr)
@@ -294,24 +346,7 @@ class Engine:
 
     def invoke_raw(self, operation: str, request: JSONRequest = None) -> bytes:
         """Like :meth:`invoke`, returning the response JSON text as bytes."""
-        op = _utf8(operation)
-        body = _encode_request(request)
-        pool = self._out_cells
-        cells = pool.take()
-        self._guard.enter()
-        try:
-            rc = lib.ivsrt_invoke(
-                self._ptr, op, len(op), body, len(body), cells.out, cells.out_len, cells.error
-            )
-        finally:
-            self._guard.leave()
-        if rc != lib.IVSRT_OK:
-            error = _take_error(rc, cells.error[0])
-            pool.free.append(cells)
-            raise error
-        result = _take_buffer(cells.out[0], cells.out_len[0])
-        pool.free.append(cells)
-        return result
+        return self._invoke(_utf8(operation), _encode_request(request))
 
     def invoke(self, operation: str, request: JSONRequest = None) -> Dict[str, Any]:
         """Invokes an operation with its AWS input JSON; returns the AWS output JSON.
@@ -320,8 +355,39 @@ class Engine:
         operation (``"ivsrt:Reset"``); ``request`` a dict (or JSON text). Errors raise the
         :class:`ivsrt.Error` subclass named after the AWS error type.
         """
-        result: Dict[str, Any] = orjson.loads(self.invoke_raw(operation, request))
+        response = self._invoke(_utf8(operation), _encode_request(request))
+        result: Dict[str, Any] = orjson.loads(response)
         return result
+
+    def _invoke(self, op: bytes, body: bytes) -> bytes:
+        """ivsrt_invoke on encoded arguments; the response JSON text."""
+        cells = self._call(lib.ivsrt_invoke, _free_cells, _new_cells, op, len(op), body, len(body))
+        result = _take_buffer(cells.out[0], cells.out_len[0])
+        _free_cells.append(cells)
+        return result
+
+    def _call(
+        self, function: Any, free: List[_Cells], new: Callable[[], _Cells], *args: Any
+    ) -> _Cells:
+        """function(engine, *args, *cells) with out-cells popped from ``free`` (or made by
+        ``new``), while the guard holds the engine open. Raises its error; on success the
+        caller reads the cells and appends them back to ``free``."""
+        try:
+            cells = free.pop()
+            cells.error[0] = _NULL  # never a pointer freed by an earlier call
+        except IndexError:
+            cells = new()
+        guard = self._guard
+        guard.enter()
+        try:
+            rc = function(self._ptr, *args, *cells)
+        finally:
+            guard.leave()
+        if rc != _OK:
+            error = _take_error(rc, cells.error[0])
+            free.append(cells)
+            raise error
+        return cells
 
     def http(
         self,
@@ -335,29 +401,24 @@ class Engine:
         ``target`` is the path with its optional query, percent-encoded as sent. AWS errors
         are ordinary responses here (status, ``x-amzn-ErrorType``); only misuse raises.
         """
-        m = _utf8(method)
-        t = _utf8(target)
-        h = _header_lines(headers)
-        b = _utf8(body or b"")
-        pool = self._out_cells
-        c = pool.take_http()
-        self._guard.enter()
-        try:
-            rc = lib.ivsrt_http(
-                self._ptr, m, len(m), t, len(t), h, len(h), b, len(b),
-                c.status, c.headers, c.headers_len, c.body, c.body_len, c.error,
-            )  # fmt: skip
-        finally:
-            self._guard.leave()
-        if rc != lib.IVSRT_OK:
-            error = _take_error(rc, c.error[0])
-            pool.http_free.append(c)
-            raise error
+        status, raw_headers, raw_body = self._http(
+            _utf8(method), _utf8(target), _header_lines(headers), _utf8(body or b"")
+        )
+        return HttpResponse(status, _parse_header_lines(raw_headers), raw_body)
+
+    def _http(
+        self, method: bytes, target: bytes, headers: bytes, body: bytes
+    ) -> Tuple[int, bytes, bytes]:
+        """ivsrt_http on encoded arguments: (status, header lines, body). The boto3 handler
+        calls it directly, with the header lines it builds from botocore's request."""
+        c = self._call(lib.ivsrt_http, _free_http_cells, _new_http_cells,
+                       method, len(method), target, len(target), headers, len(headers),
+                       body, len(body))  # fmt: skip
+        status: int = c.status[0]
         raw_headers = _take_buffer(c.headers[0], c.headers_len[0])
         raw_body = _take_buffer(c.body[0], c.body_len[0])
-        response = HttpResponse(int(c.status[0]), _parse_header_lines(raw_headers), raw_body)
-        pool.http_free.append(c)
-        return response
+        _free_http_cells.append(c)
+        return status, raw_headers, raw_body
 
     # -- test control -----------------------------------------------------------------------
 
