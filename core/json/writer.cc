@@ -63,13 +63,18 @@ size_t NextSpecialByte(std::string_view s, size_t from) {
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  AppendJsonStringContent(out, s);
+  out += '"';
+}
+
+void AppendJsonStringContent(std::string& out, std::string_view s) {
   // Responses are mostly ids, ARNs and names: ASCII with nothing to escape, skipped eight
   // bytes at a time and appended whole; only a string with bytes >= 0x80 pays for the
   // UTF-8 check. (Per-character appends were a quarter of GetStage.)
   static constexpr char kHex[] = "0123456789abcdef";
   const size_t start = out.size();
   bool utf8_checked = false;
-  out += '"';
   size_t run = 0;  // start of the pending run of bytes that need no escape
   for (size_t i = NextSpecialByte(s, 0); i < s.size(); i = NextSpecialByte(s, i)) {
     char c = s[i];
@@ -77,7 +82,7 @@ void AppendJsonString(std::string& out, std::string_view s) {
     if (u >= 0x80) {
       if (!utf8_checked && !simdjson::validate_utf8(s.data(), s.size())) {
         out.resize(start);
-        AppendJsonString(out, ReplaceInvalidUtf8(s));
+        AppendJsonStringContent(out, ReplaceInvalidUtf8(s));
         return;
       }
       utf8_checked = true;
@@ -115,7 +120,6 @@ void AppendJsonString(std::string& out, std::string_view s) {
     }
   }
   out.append(s.data() + run, s.size() - run);
-  out += '"';
 }
 
 void JsonWriter::BeforeValue() {
@@ -173,6 +177,14 @@ JsonWriter& JsonWriter::RawMembers(std::string_view object_json) {
 JsonWriter& JsonWriter::String(std::string_view s) {
   BeforeValue();
   AppendJsonString(out_, s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::StringOfPieces(std::initializer_list<std::string_view> pieces) {
+  BeforeValue();
+  out_ += '"';
+  for (std::string_view piece : pieces) AppendJsonStringContent(out_, piece);
+  out_ += '"';
   return *this;
 }
 

@@ -3,20 +3,29 @@
 #define IVSRT_CORE_JSON_WRITER_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "absl/container/inlined_vector.h"
 
 namespace ivsrt {
 
 class JsonWriter {
  public:
+  // Room for a typical response up front: growing from empty copied a GetStage answer six
+  // times.
+  JsonWriter() { out_.reserve(kInitialCapacity); }
+
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view s);
+  // One string value written from consecutive pieces (an endpoint URL around a host name),
+  // without joining them first; each piece is escaped (and checked as UTF-8) on its own.
+  JsonWriter& StringOfPieces(std::initializer_list<std::string_view> pieces);
   JsonWriter& Int(int64_t i);
   JsonWriter& Double(double d);
   // The shortest text that reads back as the same 32-bit float (the model's "float" members:
@@ -41,13 +50,17 @@ class JsonWriter {
   template <typename Number>
   JsonWriter& ShortestNumber(Number n);
 
+  static constexpr size_t kInitialCapacity = 1024;
+
   std::string out_;
-  std::vector<bool> first_;  // per open container: no element written yet
+  absl::InlinedVector<bool, 16> first_;  // per open container: no element written yet
   bool after_key_ = false;
 };
 
 // Appends `s` as a quoted JSON string.
 void AppendJsonString(std::string& out, std::string_view s);
+// Appends `s` escaped for the inside of a JSON string, without quotes.
+void AppendJsonStringContent(std::string& out, std::string_view s);
 
 }  // namespace ivsrt
 

@@ -51,7 +51,7 @@ absl::StatusOr<LoadedStage> LoadStage(const store::Txn& txn, const OpContext& ct
 }
 
 std::string WhipEndpoint(const StageBody& stage) {
-  return StrCat("https://", stage.endpoint_host, ".global-bm.whip.live-video.net");
+  return StrCat("https://", stage.endpoint_host, kWhipHostSuffix);
 }
 
 void WriteStage(JsonWriter& w, const resources::Resource& resource, const StageBody& stage) {
@@ -62,11 +62,11 @@ void WriteStage(JsonWriter& w, const resources::Resource& resource, const StageB
   WriteRecordingConfig(w, stage.recording_json);
   w.Key("endpoints").BeginObject();
   w.Field("events", kStageEventsEndpoint);
-  w.Field("rtmp",
-          StrCat("rtmp://", stage.endpoint_host, ".global-contribute-staging.live-video.net/app/"));
-  w.Field("rtmps", StrCat("rtmps://", stage.endpoint_host,
-                          ".global-contribute-staging.live-video.net:443/app/"));
-  w.Field("whip", WhipEndpoint(stage));
+  w.Key("rtmp").StringOfPieces(
+      {"rtmp://", stage.endpoint_host, ".global-contribute-staging.live-video.net/app/"});
+  w.Key("rtmps").StringOfPieces(
+      {"rtmps://", stage.endpoint_host, ".global-contribute-staging.live-video.net:443/app/"});
+  w.Key("whip").StringOfPieces({"https://", stage.endpoint_host, kWhipHostSuffix});
   w.EndObject();
   w.Field("name", stage.name);
   w.Key("tags").Raw(resource.tags_json);

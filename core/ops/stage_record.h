@@ -32,6 +32,8 @@ absl::StatusOr<LoadedStage> LoadStage(const store::Txn& txn, const OpContext& ct
 
 // Every stage's endpoints.events, also the events_url claim of its tokens.
 inline constexpr std::string_view kStageEventsEndpoint = "wss://global.events.live-video.net";
+// What follows a stage's endpoint host name in its WHIP endpoint.
+inline constexpr std::string_view kWhipHostSuffix = ".global-bm.whip.live-video.net";
 
 // The whip endpoint of a stage, also a claim of its tokens.
 std::string WhipEndpoint(const StageBody& stage);

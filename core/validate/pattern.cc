@@ -33,8 +33,15 @@ bool MatchesPattern(int pattern_index, std::string_view s) {
   if (pattern_index < 0 || static_cast<size_t>(pattern_index) >= compiled.size()) {
     return false;
   }
-  const RE2& re = *compiled[pattern_index];
-  return re.ok() && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), re);
+  if (!compiled[pattern_index]->ok()) return false;
+  // Each thread matches with copies of its own: an RE2 takes a lock of its DFA cache on every
+  // match, a cache line that threads validating at once would pass between their cores.
+  thread_local std::vector<std::unique_ptr<const RE2>> mine(compiled.size());
+  std::unique_ptr<const RE2>& re = mine[pattern_index];
+  if (re == nullptr)
+    re = std::make_unique<const RE2>(compiled[pattern_index]->pattern(),
+                                     compiled[pattern_index]->options());
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *re);
 }
 
 }  // namespace ivsrt
