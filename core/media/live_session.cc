@@ -331,6 +331,9 @@ absl::StatusOr<std::vector<SessionParticipant>> LiveSession::ParticipantsWhere(
 }
 
 absl::Status LiveSession::StopSubscriptionsTo(const SessionParticipant& publisher, int64_t now) {
+  // Nobody subscribes to anyone (the session's count, kept by Subscribe and
+  // StopSubscription): no record to look at.
+  if (session_.subscribers == 0) return absl::OkStatus();
   const std::string& publisher_id = publisher.participant_id;
   ASSIGN_OR_RETURN(std::vector<SessionParticipant> subscribers,
                    ParticipantsWhere([&](std::string_view record) {
