@@ -310,27 +310,34 @@ absl::Status LiveSession::Unsubscribe(SessionParticipant& p, std::string_view pu
 }
 
 absl::StatusOr<std::vector<SessionParticipant>> LiveSession::ParticipantsWhere(
-    const std::function<bool(const SessionParticipant&)>& wanted) {
+    const std::function<absl::StatusOr<bool>(std::string_view record)>& wanted) {
   std::vector<SessionParticipant> found;
-  bool corrupt = false;
+  absl::Status status;
   std::string prefix = ParticipantOrderPrefix(stage_arn(), session_.session_id);
   RETURN_IF_ERROR(txn_->Scan(store::Table::kSessionParticipants, prefix, prefix,
                              [&](std::string_view, std::string_view value) {
+                               absl::StatusOr<bool> want = wanted(value);
+                               if (!want.ok() || !*want) {
+                                 status = want.status();
+                                 return status.ok();
+                               }
                                absl::StatusOr<SessionParticipant> p = DecodeParticipant(value);
-                               corrupt = !p.ok();
-                               if (!corrupt && wanted(*p)) found.push_back(std::move(*p));
-                               return !corrupt;
+                               if (p.ok()) found.push_back(std::move(*p));
+                               status = p.status();
+                               return status.ok();
                              }));
-  if (corrupt) return InternalError("corrupt session participant record");
+  RETURN_IF_ERROR(status);
   return found;
 }
 
 absl::Status LiveSession::StopSubscriptionsTo(const SessionParticipant& publisher, int64_t now) {
+  // Nobody subscribes to anyone (the session's count, kept by Subscribe and
+  // StopSubscription): no record to look at.
+  if (session_.subscribers == 0) return absl::OkStatus();
   const std::string& publisher_id = publisher.participant_id;
   ASSIGN_OR_RETURN(std::vector<SessionParticipant> subscribers,
-                   ParticipantsWhere([&](const SessionParticipant& p) {
-                     return std::find(p.subscriptions.begin(), p.subscriptions.end(),
-                                      publisher_id) != p.subscriptions.end();
+                   ParticipantsWhere([&](std::string_view record) {
+                     return ParticipantSubscribesTo(record, publisher_id);
                    }));
   const bool replica = publisher.replication_type == "REPLICA";
   for (SessionParticipant& s : subscribers) {
@@ -398,9 +405,10 @@ absl::Status LiveSession::End(int64_t at) {
 }
 
 absl::Status LiveSession::EndForDeletedStage(int64_t now) {
-  ASSIGN_OR_RETURN(std::vector<SessionParticipant> connected,
-                   ParticipantsWhere([](const SessionParticipant& p) { return p.connected; }));
-  for (const SessionParticipant& p : connected) {
+  ASSIGN_OR_RETURN(std::vector<SessionParticipant> participants,
+                   ParticipantsWhere([](std::string_view) { return true; }));
+  for (const SessionParticipant& p : participants) {
+    if (!p.connected) continue;
     if (p.publishing) RETURN_IF_ERROR(StageUpdate(p, "Participant Unpublished", now));
     RETURN_IF_ERROR(RemoveDeadline(*txn_, ExpiryOf(stage_arn(), session_.session_id, p)));
   }

@@ -99,9 +99,10 @@ class LiveSession {
                                 int64_t now, bool publisher_is_replica);
   // Whether the session's participant `participant_id` is a replica.
   absl::StatusOr<bool> IsReplica(std::string_view participant_id);
-  // The session's participants for which `wanted` is true, in join order.
+  // The session's participants whose stored record `wanted` accepts (read from the record's
+  // bytes, so that only those are decoded), in join order.
   absl::StatusOr<std::vector<SessionParticipant>> ParticipantsWhere(
-      const std::function<bool(const SessionParticipant&)>& wanted);
+      const std::function<absl::StatusOr<bool>(std::string_view record)>& wanted);
   // Stops each of `p`'s subscriptions (SUBSCRIBE_STOPPED each).
   absl::Status StopSubscriptions(SessionParticipant& p, int64_t now);
   // Stops every other participant's subscription to `publisher`.

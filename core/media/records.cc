@@ -22,6 +22,17 @@ enum Flag : uint64_t {
 
 uint64_t FlagIf(bool set, Flag flag) { return set ? static_cast<uint64_t>(flag) : 0; }
 
+// Reads a participant record's subscriptions at `r` (their count, then each publisher id),
+// calling `each` with every id; false when the record is corrupt. `record_size` bounds the
+// count: each subscription takes at least its 8-byte length.
+template <typename Each>
+bool ReadSubscriptions(store::RecordReader& r, size_t record_size, const Each& each) {
+  uint64_t n = r.U64();
+  if (!r.ok() || n > record_size / 8) return false;
+  for (uint64_t i = 0; i < n; ++i) each(r.Str());
+  return r.ok();
+}
+
 // The members Participant and ParticipantSummary share past the recording ones, each at its
 // place in the alphabetical order: an ingest participant's configuration and redundantIngest;
 // a replicated participant's replicationType and replicationState (left out for others: the
@@ -123,11 +134,10 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
   p.recording_started = (flags & kRecordingStarted) != 0;
   p.redundant_ingest = (flags & kRedundantIngest) != 0;
   p.recording_end_fails = (flags & kRecordingEndFails) != 0;
-  uint64_t n = r.U64();
-  // Each subscription takes at least its 8-byte length: a corrupt count stops here.
-  if (!r.ok() || n > bytes.size() / 8) return InternalError("corrupt session participant record");
-  for (uint64_t i = 0; i < n; ++i) p.subscriptions.emplace_back(r.Str());
-  if (!r.ok()) return InternalError("corrupt session participant record");
+  if (!ReadSubscriptions(r, bytes.size(),
+                         [&](std::string_view id) { p.subscriptions.emplace_back(id); })) {
+    return InternalError("corrupt session participant record");
+  }
   // The recording members came later: a record without them is a participant of a stage
   // that did not record.
   store::RecordReader recording = r;
@@ -157,6 +167,23 @@ absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes) {
     p.ingest_configuration_arn.clear();
   }
   return p;
+}
+
+absl::StatusOr<bool> ParticipantSubscribesTo(std::string_view bytes,
+                                             std::string_view publisher_id) {
+  store::RecordReader r(bytes);
+  // EncodeParticipant's members before the subscriptions: seq; participant_id, user_id,
+  // attributes_json and protocol; the client attributes; first_join, token_exp and the flags.
+  r.U64();
+  for (size_t i = 0; i < 4 + kClientAttributeCount; ++i) r.Str();
+  for (int i = 0; i < 3; ++i) r.U64();
+  bool subscribes = false;
+  // Every id is read, as DecodeParticipant reads them, so that a corrupt record is one here too.
+  if (!ReadSubscriptions(r, bytes.size(),
+                         [&](std::string_view id) { subscribes |= id == publisher_id; })) {
+    return InternalError("corrupt session participant record");
+  }
+  return subscribes;
 }
 
 void WriteParticipant(JsonWriter& w, const SessionParticipant& p) {

@@ -77,6 +77,10 @@ struct SessionParticipant {
 };
 std::string EncodeParticipant(const SessionParticipant& p);
 absl::StatusOr<SessionParticipant> DecodeParticipant(std::string_view bytes);
+// Whether the stored participant record `bytes` subscribes to `publisher_id`, read without
+// decoding the rest of the record (an Unpublish looks through every record of the session);
+// an error where DecodeParticipant would fail.
+absl::StatusOr<bool> ParticipantSubscribesTo(std::string_view bytes, std::string_view publisher_id);
 // The Participant output shape (GetParticipant), members in alphabetical order.
 void WriteParticipant(JsonWriter& w, const SessionParticipant& p);
 // The ExchangedParticipantToken shape of what the participant's token grants now (a

@@ -81,5 +81,47 @@ TEST(RecordsTest, WritersPlaceOrOmitTheRecordingMembers) {
   EXPECT_EQ(none.str().find("recording"), std::string::npos) << none.str();
 }
 
+// ParticipantSubscribesTo reads the subscriptions where DecodeParticipant does, whatever the
+// strings before them hold, and in records of every age (without the recording members, or
+// without the replication and ingest ones).
+TEST(RecordsTest, SubscribesToReadsOnlyTheSubscriptions) {
+  SessionParticipant p = Recorded();
+  p.attributes_json = R"({"k":"v"})";
+  p.client = {"Chrome", "120", "isp", "Linux", "6.1", "1.2.3"};
+  p.subscriptions = {"pubAAAAAAAAA", "pubBBBBBBBBB"};
+  p.replication_type = "SOURCE";
+  p.ingest_configuration_arn = "arn:aws:ivs:us-east-1:123456789012:ingest-configuration/x";
+  const std::string full = EncodeParticipant(p);
+  const size_t later = 5 * 8 + p.replication_type.size() + p.ingest_configuration_arn.size();
+  const size_t recording =
+      4 * 8 + p.recording_state.size() + p.recording_bucket.size() + p.recording_prefix.size();
+  for (const std::string& bytes : {full, full.substr(0, full.size() - later),
+                                   full.substr(0, full.size() - later - recording)}) {
+    ASSERT_TRUE(DecodeParticipant(bytes).ok());
+    EXPECT_TRUE(ParticipantSubscribesTo(bytes, "pubAAAAAAAAA").value_or(false));
+    EXPECT_TRUE(ParticipantSubscribesTo(bytes, "pubBBBBBBBBB").value_or(false));
+    EXPECT_FALSE(ParticipantSubscribesTo(bytes, "pubCCCCCCCCC").value_or(true));
+    EXPECT_FALSE(ParticipantSubscribesTo(bytes, "pubAAAA").value_or(true));
+  }
+  p.subscriptions.clear();
+  EXPECT_FALSE(ParticipantSubscribesTo(EncodeParticipant(p), "pubAAAAAAAAA").value_or(true));
+}
+
+// A record DecodeParticipant finds corrupt (cut inside the subscriptions, or before them) is
+// corrupt for ParticipantSubscribesTo too, even when the wanted id is read before the cut.
+TEST(RecordsTest, SubscribesToFailsWhereDecodeFails) {
+  SessionParticipant p = Recorded();
+  p.subscriptions = {"pubAAAAAAAAA", "pubBBBBBBBBB"};
+  const std::string full = EncodeParticipant(p);
+  const size_t tail = 4 * 8 + p.recording_state.size() + p.recording_bucket.size() +
+                      p.recording_prefix.size() + 5 * 8;
+  const std::string cut_in_subscriptions = full.substr(0, full.size() - tail - 3);
+  const std::string cut_before = full.substr(0, 20);
+  for (const std::string& bytes : {cut_in_subscriptions, cut_before}) {
+    EXPECT_FALSE(DecodeParticipant(bytes).ok());
+    EXPECT_FALSE(ParticipantSubscribesTo(bytes, "pubAAAAAAAAA").ok());
+  }
+}
+
 }  // namespace
 }  // namespace ivsrt::media
