@@ -1,8 +1,13 @@
 #include "core/json/writer.h"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/strings.h"
 #include "simdjson.h"
@@ -36,12 +41,43 @@ std::string ReplaceInvalidUtf8(std::string_view s) {
   return out;
 }
 
+#if defined(__SSE2__)
+// A bit per byte of the sixteen at `p` that a JSON string cannot carry as is (a control
+// character, '"' or '\\') or that is >= 0x80. SSE2 is part of x86-64, so every CPU that
+// runs an x86-64 build has it; a signed compare with 0x20 flags both the control
+// characters and the bytes >= 0x80.
+unsigned SpecialBytes16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i special = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
 // The index of the first byte at or after `from` that a JSON string cannot carry as is
 // (a control character, '"' or '\\') or that starts a non-ASCII sequence; s.size() if none.
 size_t NextSpecialByte(std::string_view s, size_t from) {
+  size_t i = from;
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    if (unsigned mask = SpecialBytes16(s.data() + i); mask != 0) return i + __builtin_ctz(mask);
+  }
+  if (i == s.size()) return i;
+  const size_t rest = s.size() - i;  // 1 to 15 bytes
+  unsigned mask;
+  if (s.size() >= 16) {  // the last sixteen bytes, shifted to start at i
+    mask = SpecialBytes16(s.data() + s.size() - 16) >> (16 - rest);
+  } else {  // a short string, copied into a block padded with a byte that is never special
+    std::array<char, 16> block;
+    block.fill('a');
+    std::memcpy(block.data(), s.data() + i, rest);
+    mask = SpecialBytes16(block.data()) & ((1U << rest) - 1);
+  }
+  return mask != 0 ? i + __builtin_ctz(mask) : s.size();
+#else
   constexpr uint64_t kOnes = 0x0101010101010101;
   constexpr uint64_t kHigh = 0x8080808080808080;
-  size_t i = from;
   // Eight bytes at a time: a high bit marks a byte < 0x20, == '"', == '\\' or >= 0x80
   // (borrows may also mark bytes after a real match: the byte loop below decides).
   for (; i + 8 <= s.size(); i += 8) {
@@ -58,6 +94,7 @@ size_t NextSpecialByte(std::string_view s, size_t from) {
     if (u < 0x20 || u == '"' || u == '\\' || u >= 0x80) return i;
   }
   return s.size();
+#endif
 }
 
 }  // namespace

@@ -96,9 +96,26 @@ TEST(JsonWriter, FindsTheSpecialByteAtEveryOffset) {
       EXPECT_EQ(out, reference(s)) << "at " << at;
     }
   }
+  // Every length, so that the special byte is also in the tail after the last whole block
+  // (of sixteen bytes, or eight).
+  for (size_t length = 1; length <= 40; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      std::string s(length, 'a');
+      s[at] = at % 2 == 0 ? '"' : '\x1f';
+      std::string out;
+      AppendJsonString(out, s);
+      EXPECT_EQ(out, reference(s)) << "length " << length << " at " << at;
+    }
+  }
   std::string out;
   AppendJsonString(out, std::string(33, 'x') + "\xff");
   EXPECT_EQ(out, "\"" + std::string(33, 'x') + "\xEF\xBF\xBD\"");
+}
+
+TEST(JsonWriter, WritesOneStringFromItsPieces) {
+  JsonWriter w;
+  w.BeginObject().Key("url").StringOfPieces({"rtmp://", "host\"1", "/app/"}).EndObject();
+  EXPECT_EQ(w.str(), R"({"url":"rtmp://host\"1/app/"})");
 }
 
 }  // namespace
