@@ -198,9 +198,21 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
+  after_key_ = true;
+  // Keys are mostly the model's member names: short, with nothing to escape, written with
+  // their quotes and colon in one append.
+  constexpr size_t kShortKey = 61;
+  if (key.size() <= kShortKey && NextSpecialByte(key, 0) == key.size()) {
+    std::array<char, kShortKey + 3> quoted;
+    quoted[0] = '"';
+    std::memcpy(quoted.data() + 1, key.data(), key.size());
+    quoted[key.size() + 1] = '"';
+    quoted[key.size() + 2] = ':';
+    out_.append(quoted.data(), key.size() + 3);
+    return *this;
+  }
   AppendJsonString(out_, key);
   out_ += ':';
-  after_key_ = true;
   return *this;
 }
 

@@ -29,12 +29,17 @@ absl::Status AddToCount(store::Txn& txn, const OpContext& ctx, ResourceType type
   return txn.Put(store::Table::kMeta, CountKey(ctx, type), store::BigEndian64(count + delta));
 }
 
+// The type's key prefix (TypePrefix) and `rest`, in one allocation.
+std::string TypeKey(const OpContext& ctx, ResourceType type, std::string_view rest) {
+  return StrCat(ctx.region, ":", ctx.account, ":", Info(type).arn_type, "/", rest);
+}
+
 std::string RecordKey(const OpContext& ctx, ResourceType type, std::string_view id) {
-  return StrCat(TypePrefix(ctx, type), id);
+  return TypeKey(ctx, type, id);
 }
 
 std::string OrderKey(const OpContext& ctx, ResourceType type, uint64_t seq) {
-  return StrCat(TypePrefix(ctx, type), store::BigEndian64(seq));
+  return TypeKey(ctx, type, store::BigEndian64(seq));
 }
 
 // The members of `body` that the type's summary shape has (but arn and tags, which the
@@ -103,9 +108,7 @@ void WriteMembersAndTags(JsonWriter& w, std::string_view members_json, std::stri
 
 }  // namespace
 
-std::string TypePrefix(const OpContext& ctx, ResourceType type) {
-  return StrCat(ctx.region, ":", ctx.account, ":", Info(type).arn_type, "/");
-}
+std::string TypePrefix(const OpContext& ctx, ResourceType type) { return TypeKey(ctx, type, ""); }
 
 absl::StatusOr<Resource> Create(store::Txn& txn, const OpContext& ctx, ResourceType type,
                                 const TagMap& tags,
