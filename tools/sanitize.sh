@@ -34,5 +34,5 @@ if [[ "$what" == tsan || "$what" == all ]]; then
   cmake --build "$build" -j "$jobs" --target ivsrt_tests
   export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$root/tools/tsan.supp"
   "$build/tests/ivsrt_tests" --gtest_brief=1 \
-    --gtest_filter='Concurrency*:Multiprocess*:CrashSafety*:Persistence*:OpenCloseChurn*:ReaderSlots*:UnopenableStore*:StoreUpgrade*'
+    --gtest_filter='Concurrency*:Multiprocess*:CrashSafety*:Persistence*:OpenCloseChurn*:ReaderSlots*:UnopenableStore*:StoreUpgrade*:ResizeGuard*:FullDisk*'
 fi
