@@ -1,6 +1,5 @@
 #include "core/json/writer.h"
 
-#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -60,22 +59,20 @@ unsigned SpecialBytes16(const char* p) {
 size_t NextSpecialByte(std::string_view s, size_t from) {
   size_t i = from;
 #if defined(__SSE2__)
-  for (; i + 16 <= s.size(); i += 16) {
-    if (unsigned mask = SpecialBytes16(s.data() + i); mask != 0) return i + __builtin_ctz(mask);
+  // Sixteen bytes at a time, the tail as the last sixteen bytes overlapped. Shorter strings
+  // take the loops below: copying them into a padded block for one SSE2 load stalls the load
+  // on the copy's stores (store forwarding), which cost more than it saved.
+  if (s.size() - i >= 16) {
+    for (; i + 16 <= s.size(); i += 16) {
+      if (unsigned mask = SpecialBytes16(s.data() + i); mask != 0) {
+        return i + __builtin_ctz(mask);
+      }
+    }
+    if (i == s.size()) return i;
+    const unsigned mask = SpecialBytes16(s.data() + s.size() - 16) >> (16 - (s.size() - i));
+    return mask != 0 ? i + __builtin_ctz(mask) : s.size();
   }
-  if (i == s.size()) return i;
-  const size_t rest = s.size() - i;  // 1 to 15 bytes
-  unsigned mask;
-  if (s.size() >= 16) {  // the last sixteen bytes, shifted to start at i
-    mask = SpecialBytes16(s.data() + s.size() - 16) >> (16 - rest);
-  } else {  // a short string, copied into a block padded with a byte that is never special
-    std::array<char, 16> block;
-    block.fill('a');
-    std::memcpy(block.data(), s.data() + i, rest);
-    mask = SpecialBytes16(block.data()) & ((1U << rest) - 1);
-  }
-  return mask != 0 ? i + __builtin_ctz(mask) : s.size();
-#else
+#endif
   constexpr uint64_t kOnes = 0x0101010101010101;
   constexpr uint64_t kHigh = 0x8080808080808080;
   // Eight bytes at a time: a high bit marks a byte < 0x20, == '"', == '\\' or >= 0x80
@@ -94,7 +91,6 @@ size_t NextSpecialByte(std::string_view s, size_t from) {
     if (u < 0x20 || u == '"' || u == '\\' || u >= 0x80) return i;
   }
   return s.size();
-#endif
 }
 
 }  // namespace
@@ -198,21 +194,9 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  after_key_ = true;
-  // Keys are mostly the model's member names: short, with nothing to escape, written with
-  // their quotes and colon in one append.
-  constexpr size_t kShortKey = 61;
-  if (key.size() <= kShortKey && NextSpecialByte(key, 0) == key.size()) {
-    std::array<char, kShortKey + 3> quoted;
-    quoted[0] = '"';
-    std::memcpy(quoted.data() + 1, key.data(), key.size());
-    quoted[key.size() + 1] = '"';
-    quoted[key.size() + 2] = ':';
-    out_.append(quoted.data(), key.size() + 3);
-    return *this;
-  }
   AppendJsonString(out_, key);
   out_ += ':';
+  after_key_ = true;
   return *this;
 }
 
