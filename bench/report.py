@@ -77,19 +77,22 @@ LEFT = [
     ("GetStage via", "~18 k instructions a call, no frame above 10%: the response ~30%, "
      "loading the stage ~29% (its B-tree lookup, the stored body's DOM parse), validating "
      "the request ~26% (RE2's ARN match ~1.7 k) (\"GetStage: instructions per call\")"),
-    ("CreateStage via", "LMDB is a third of the cycles: three B-trees written per create "
-     "(record, order index, counters), each page copied on write; validation ~13%, two "
-     "HMAC-SHA256 ~0.8 µs (\"Writes: MDB_WRITEMAP back, safely\")"),
+    ("CreateStage via", "perf: LMDB is a third of the cycles (three B-trees written per "
+     "create: record, order index, counters; each touched page copied on write), the "
+     "engine's own code a quarter (validation, JSON), libc's memmove, memcmp and malloc most "
+     "of the rest; the figure also grows with the ~350,000 stages the benchmark itself "
+     "creates (\"Writes: MDB_WRITEMAP back, safely\")"),
     ("CreateParticipantToken via", "the same write transaction as CreateStage, plus the "
      "token's JWT and its MAC (\"Writes: MDB_WRITEMAP back, safely\")"),
     ("TagResource at", "memory stalls, not work: at 1M stages each of the two B-trees a "
      "TagResource writes (the record and its index entry) is four levels of pages spread "
      "over a 370 MiB map, while at 1k the store fits in L2; WRITEMAP took the 1k figure "
-     "down more than the 1M one (\"Growth to 1M stages\")"),
-    ("GetStage reads/s", "CPU per read is still ~1.2× with two threads after the three shared "
-     "cache lines the engine wrote on every call went; which lines are left was not pinned "
-     "down (this VM has no memory events for perf c2c). ListStages, ~7× longer a read, "
-     "scales ~1.85× (\"Two reader threads: three shared cache lines gone\")"),
+     "down more than the 1M one (\"What this pass moved\")"),
+    ("GetStage reads/s", "the three shared cache lines the engine wrote on every call are "
+     "gone; what is left when this misses was not pinned down (this VM has no memory events "
+     "for perf c2c) (\"Two reader threads: three shared cache lines gone\")"),
+    ("ListStages100 reads/s", "as for GetStage (\"Two reader threads: three shared cache "
+     "lines gone\")"),
     ("boto3", "the engine's native call runs 4× slower between botocore's ~300 µs of Python "
      "(cold caches) than in a loop, and the Python glue left is ~14 µs (\"Python\")"),
     ("moto ivs", "bounded by moto against botocore's own floor: the engine path is within "

@@ -5,11 +5,13 @@
 // small tmpfs mounted there; that needs root (CAP_SYS_ADMIN), which CI has.
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "core/strings.h"
@@ -117,6 +119,65 @@ TEST_F(FullDiskTest, AWriteThatCannotGrowTheMapFailsAndLosesNothing) {
     } while (!token.empty());
     return listed == created ? 0 : 24;
   });
+}
+
+// The same write when the map cannot be made bigger at all (an address-space limit, mmap's
+// ENOMEM): LMDB has unmapped the old map by then, so this process can no longer use the
+// store. Every later call fails with an error instead of touching the missing map; the
+// store itself is intact for the next process.
+TEST(MapResizeTest, AMapThatCannotBeMadeFailsEveryLaterCallAndLosesNothing) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  GTEST_SKIP() << "an address-space limit starves the sanitizer's own mappings";
+#else
+  const std::string dir = TempDir() + "/store";
+  const std::string options =
+      StrCat("{\"data_dir\": ", Quote(dir),
+             ", \"durability\": \"nosync\", \"quotas\": {\"stages\": 100000}}");
+  ChildEnd end = RunInChild(
+      [&] {
+        auto engine = Engine::Open(options);
+        if (!engine.ok()) return 10;
+        // Room for this process's allocations, not for the 16 MiB map that replaces 8 MiB.
+        std::ifstream statm("/proc/self/statm");
+        size_t pages = 0;
+        if (!(statm >> pages)) return 11;
+        const rlim_t limit = pages * sysconf(_SC_PAGESIZE) + (size_t{6} << 20);
+        struct rlimit rl = {limit, limit};
+        if (setrlimit(RLIMIT_AS, &rl) != 0) return 12;
+        const std::string body = StrCat("{\"tags\": ", LargestTags(), "}");
+        int created = 0;
+        absl::StatusOr<std::string> last;
+        for (; created < 5000; ++created) {
+          last = (*engine)->Invoke("CreateStage", body);
+          if (!last.ok()) break;
+        }
+        if (created == 5000 || created == 0) return 13;
+        for (const char* op : {"ListStages", "CreateStage"}) {
+          auto again = (*engine)->Invoke(op, "{}");
+          if (again.ok()) return 14;
+          if (std::string(ToStd(again.status().message())).find("open a new engine") ==
+              std::string::npos) {
+            std::fprintf(stderr, "%s error: %s\n", op,
+                         std::string(ToStd(again.status().message())).c_str());
+            return 15;
+          }
+        }
+        std::printf("%d\n", created);
+        return 0;
+      },
+      seconds(60));
+  EXPECT_FALSE(end.timed_out);
+  EXPECT_EQ(end.signal, 0) << "the child died of signal " << end.signal;
+  EXPECT_EQ(end.exit_code, 0);
+  // A new process reads the store: every acknowledged stage is there.
+  auto engine = Engine::Open(options);
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  auto page = (*engine)->Invoke("ListStages", R"({"maxResults": 100})");
+  ASSERT_TRUE(page.ok()) << page.status();
+  EXPECT_EQ(Json(*page).Size("stages"), 100u);
+  engine->reset();
+  std::filesystem::remove_all(std::filesystem::path(dir).parent_path());
+#endif
 }
 
 }  // namespace

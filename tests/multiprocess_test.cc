@@ -68,8 +68,8 @@ class MultiprocessTest : public EngineTest {
     engine_.reset();
     std::filesystem::remove_all(dir_);
   }
-  // Every odd process in "nosync" when `mixed`: LMDB forbids mixing processes
-  // with and without MDB_WRITEMAP on a store, so neither mode may use it.
+  // Every odd process in "nosync" when `mixed`. LMDB forbids mixing processes
+  // with and without MDB_WRITEMAP on a store, so both modes use it.
   std::string OptionsOf(int p, bool mixed) const {
     if (!mixed || p % 2 == 0) return options_;
     return StrCat("{\"data_dir\": ", Quote(dir_),

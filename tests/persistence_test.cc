@@ -77,11 +77,26 @@ TEST_F(PersistenceTest, TheMapGrowsInsteadOfFilling) {
   ASSERT_TRUE(used.ok());
   EXPECT_GT(*used, size_t{64} << 20);
   EXPECT_EQ(Call("ListStages", R"({"maxResults": 100})").Size("stages"), 100u);
+  // data.mdb is as long as the map: 8 MiB doubled as it filled, never less than in use.
+  const size_t file = std::filesystem::file_size(dir_ + "/data.mdb");
+  EXPECT_GE(file, *used);
+  EXPECT_EQ(file % (size_t{8} << 20), 0u) << file;
+  EXPECT_EQ(((file >> 23) & ((file >> 23) - 1)), 0u)
+      << file << " is not 8 MiB times a power of two";
 }
 
-// Grows the store in `dir` past 64 MiB (past this process's map) from a process of its own, with
-// raw LMDB in a table of its own ("pad"), as another process running ivsrt would. Returns the exit
-// code.
+TEST_F(PersistenceTest, ANewStoreFileIsItsFirstMap) {
+  CreateStageArn(R"({"name": "one"})");
+  EXPECT_EQ(std::filesystem::file_size(dir_ + "/data.mdb"), size_t{8} << 20);
+  struct stat st;
+  ASSERT_EQ(stat((dir_ + "/data.mdb").c_str(), &st), 0);
+  EXPECT_GE(static_cast<size_t>(st.st_blocks) * 512, size_t{8} << 20);  // reserved, not sparse
+}
+
+// Grows the store in `dir` past 64 MiB (past this process's map) from a process of its own,
+// with raw LMDB in a table of its own ("pad"): as another LMDB program, or an ivsrt from
+// before MDB_WRITEMAP and map.lock, would. (Growth by ivsrt processes themselves:
+// MultiprocessTest.OpenersNeverShrinkTheStoreUnderANosyncWriter.) Returns the exit code.
 int GrowFromAnotherProcess(const std::string& dir) {
   fflush(nullptr);
   pid_t pid = fork();

@@ -136,6 +136,25 @@ TEST_F(UnopenableStoreTest, MetaPagesDamaged) {
   ExpectUnopenable("not an LMDB file");
 }
 
+// A meta page with LMDB's magic but a page size of 0 (LMDB divides by it: SIGFPE) or not
+// a power of two, in either meta page.
+TEST_F(UnopenableStoreTest, MetaPageSizeDamaged) {
+  for (uint32_t page_size : {0U, 3000U, 1U << 20}) {
+    for (off_t meta : {0, 1}) {
+      SCOPED_TRACE(StrCat("page size ", page_size, " in meta page ", meta));
+      MakeStore();
+      if (HasFatalFailure()) return;
+      int fd = open((dir_ + "/data.mdb").c_str(), O_WRONLY);
+      ASSERT_GE(fd, 0);
+      ASSERT_EQ(pwrite(fd, &page_size, sizeof page_size, meta * 4096 + 40),
+                static_cast<ssize_t>(sizeof page_size));
+      close(fd);
+      ExpectUnopenable("data.mdb is truncated or damaged");
+      fs::remove_all(dir_);
+    }
+  }
+}
+
 TEST_F(UnopenableStoreTest, DataFileTruncated) {
   for (int percent : {50, 90}) {
     SCOPED_TRACE(StrCat(percent, "%"));
@@ -165,6 +184,9 @@ TEST_F(UnopenableStoreTest, StoreFilesThatAreNotRegularFiles) {
       {"lock.mdb", [](const std::string& p) { fs::create_directory(p); }},
       {"lock.mdb", [](const std::string& p) { mkfifo(p.c_str(), 0600); }},
       {"lock.mdb", [](const std::string& p) { fs::create_symlink("/dev/null", p); }},
+      {"map.lock", [](const std::string& p) { fs::create_directory(p); }},
+      {"map.lock", [](const std::string& p) { mkfifo(p.c_str(), 0600); }},
+      {"map.lock", [](const std::string& p) { fs::create_symlink("/dev/null", p); }},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);

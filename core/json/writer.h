@@ -24,7 +24,9 @@ class JsonWriter {
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view s);
   // One string value written from consecutive pieces (an endpoint URL around a host name),
-  // without joining them first; each piece is escaped (and checked as UTF-8) on its own.
+  // without joining them first. Each piece is escaped and checked as UTF-8 on its own, so a
+  // piece with invalid UTF-8, or a character split across two pieces, has its bytes
+  // replaced by U+FFFD as AppendJsonString does.
   JsonWriter& StringOfPieces(std::initializer_list<std::string_view> pieces);
   JsonWriter& Int(int64_t i);
   JsonWriter& Double(double d);
@@ -59,7 +61,8 @@ class JsonWriter {
 
 // Appends `s` as a quoted JSON string.
 void AppendJsonString(std::string& out, std::string_view s);
-// Appends `s` escaped for the inside of a JSON string, without quotes.
+// Appends `s` escaped for the inside of a JSON string, without quotes; bytes that are not
+// UTF-8 become U+FFFD.
 void AppendJsonStringContent(std::string& out, std::string_view s);
 
 }  // namespace ivsrt

@@ -35,7 +35,8 @@ struct StoreDirectory {
 absl::Status CannotOpenStore(const std::string& path, std::string_view why);
 
 // Creates `dir` (mode 0700) when it is missing, then checks that it is a
-// directory and that data.mdb and lock.mdb, where present, are regular files.
+// directory and that data.mdb, lock.mdb and map.lock, where present, are
+// regular files.
 // Errors name the path.
 absl::StatusOr<StoreDirectory> PrepareDirectory(const std::string& dir);
 

@@ -18,7 +18,7 @@
 namespace ivsrt::store {
 
 absl::StatusOr<MapLock> MapLock::Open(const std::string& dir) {
-  int fd = open(StrCat(dir, "/map.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  int fd = open(StrCat(dir, "/map.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) return CannotOpenStore(dir, StrCat("map.lock: ", strerror(errno)));
   return MapLock(fd);
 }
@@ -30,11 +30,16 @@ MapLock::~MapLock() {
 }
 
 MapLock::Held::Held(int fd) : fd_(fd) {
-  while (flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
-  }
+  int rc;
+  do {
+    rc = flock(fd_, LOCK_EX);
+  } while (rc != 0 && errno == EINTR);
+  if (rc != 0) status_ = InternalError(StrCat("cannot lock map.lock: ", strerror(errno)));
 }
 
-MapLock::Held::~Held() { flock(fd_, LOCK_UN); }
+MapLock::Held::~Held() {
+  if (status_.ok()) flock(fd_, LOCK_UN);
+}
 
 absl::StatusOr<size_t> FileLength(const std::string& path) {
   struct stat st;
@@ -69,7 +74,8 @@ absl::Status ReserveMap(MDB_env* env) {
   return Reserve(fd, info.me_mapsize);
 }
 
-absl::Status MapAtLeast(MDB_env* env, size_t at_least) {
+absl::Status MapAtLeast(MDB_env* env, size_t at_least, bool* unmapped) {
+  *unmapped = false;
   int fd = -1;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_get_fd(env, &fd), "get_fd"));
   struct stat st;
@@ -78,7 +84,10 @@ absl::Status MapAtLeast(MDB_env* env, size_t at_least) {
   // Reserved before the map grows over it: a map is never longer than what is
   // reserved, even when reserving fails.
   RETURN_IF_ERROR(Reserve(fd, size));
-  return LmdbStatus(mdb_env_set_mapsize(env, size), "set_mapsize");
+  // LMDB unmaps the old map before it maps the new one: when that fails, nothing is mapped.
+  const int rc = mdb_env_set_mapsize(env, size);
+  *unmapped = rc != MDB_SUCCESS;
+  return LmdbStatus(rc, "set_mapsize");
 }
 
 }  // namespace ivsrt::store

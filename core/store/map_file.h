@@ -36,8 +36,11 @@ class MapLock {
   MapLock(const MapLock&) = delete;
   ~MapLock();
 
-  // Holds the lock exclusively for its lifetime (flock LOCK_EX; blocks while
-  // another process or thread holds it; a killed holder releases it).
+  // Holds the lock exclusively for its lifetime against other processes and
+  // other MapLocks (flock LOCK_EX; blocks while one holds it; a killed holder
+  // releases it). Not between threads sharing this MapLock: flock belongs to
+  // the open file, so the Store also holds its ResizeGuard exclusively
+  // whenever it holds this.
   class Held {
    public:
     explicit Held(int fd);
@@ -45,8 +48,14 @@ class MapLock {
     Held(const Held&) = delete;
     Held& operator=(const Held&) = delete;
 
+    // Not OK (InternalError "cannot lock map.lock: <errno text>", e.g. ENOLCK
+    // on a network file system) when the lock was not taken: the caller must
+    // then change no map.
+    const absl::Status& status() const { return status_; }
+
    private:
     int fd_;
+    absl::Status status_;
   };
   // A process that forked while holding it shares the lock with its child
   // (flock locks belong to the open file description); the child never uses
@@ -61,16 +70,22 @@ class MapLock {
 // Maps `env` (already open) at max(`at_least` bytes, data.mdb's current
 // length), after reserving that length of the file on disk. Call with the map
 // lock held and no transaction of this process open. Errors: InternalError "no
-// space left on the disk for the store's map of N bytes" when the disk (or the
-// file size limit) has no room, leaving the map as it was; LMDB's.
-absl::Status MapAtLeast(MDB_env* env, size_t at_least);
+// space left on the disk for the store's map of N bytes" when the disk has no
+// room, leaving the map as it was; LMDB's when the new map cannot be made (an
+// address-space limit: mmap's ENOMEM), in which case LMDB has already unmapped
+// the old one and `*unmapped` is set: `env` must not be used again.
+absl::Status MapAtLeast(MDB_env* env, size_t at_least, bool* unmapped);
 
 // Reserves data.mdb's blocks up to `env`'s map size (fallocate), where the file
-// system can; after mdb_env_open, which mapped the file first. Errors: as
-// MapAtLeast's.
+// system can; after mdb_env_open, which mapped the file first. A file system
+// without fallocate (EOPNOTSUPP) reserves nothing, and a copy-on-write one
+// (btrfs, ZFS) does not promise room for pages rewritten in place: there a full
+// disk can still be a SIGBUS. Errors: InternalError "no space left on the disk
+// for the store's map of N bytes" (ENOSPC, EDQUOT).
 absl::Status ReserveMap(MDB_env* env);
 
-// The length in bytes of `path` (data.mdb), 0 when it does not exist.
+// The length in bytes of `path` (data.mdb), 0 when it does not exist. Errors:
+// InternalError naming the path and stat's reason.
 absl::StatusOr<size_t> FileLength(const std::string& path);
 
 }  // namespace ivsrt::store

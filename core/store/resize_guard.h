@@ -8,7 +8,12 @@
 // a resize looks at every slot.
 //
 // A thread may take it shared again while it holds it (a resize waiting
-// between the two would otherwise wait for the first hold forever).
+// between the two would otherwise wait for the first hold forever). Only the
+// first guard a thread holds is tracked: holding A, then B, then B again while
+// B's resize waits would spin forever; and a thread that holds it shared must
+// not take it exclusively. No caller does either. Waiting readers yield in a
+// loop for as long as the resize takes, which includes waiting for another
+// process's map.lock and for fallocate.
 #ifndef IVSRT_CORE_STORE_RESIZE_GUARD_H_
 #define IVSRT_CORE_STORE_RESIZE_GUARD_H_
 

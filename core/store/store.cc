@@ -71,6 +71,13 @@ absl::Status InheritedError() {
       "open a new engine in this process");
 }
 
+// After a resize whose new map could not be made (LMDB had unmapped the old one).
+absl::Status UnmappedError() {
+  return InternalError(
+      "the store's map could not be resized, and this process has no map of it left; "
+      "open a new engine");
+}
+
 absl::Status OpenError(const std::string& path, int rc) {
   return CannotOpenStore(path, mdb_strerror(rc));
 }
@@ -92,6 +99,7 @@ absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path, Du
   if (durability == Durability::kNoSync) flags |= MDB_NOSYNC;
   {
     MapLock::Held held = map_lock.Hold();
+    if (!held.status().ok()) return CannotOpenStore(path, ToStd(held.status().message()));
     ASSIGN_OR_RETURN(size_t length, FileLength(StrCat(path, "/data.mdb")));
     RETURN_IF_ERROR(CheckDataFileComplete(path, length));
     RETURN_IF_ERROR(
@@ -111,7 +119,9 @@ absl::StatusOr<Store::EnvPtr> Store::OpenEnvironment(const std::string& path, Du
   // size.
   for (int tries = 0; rc == MDB_MAP_RESIZED && tries < 100; ++tries) {
     MapLock::Held held = map_lock.Hold();
-    RETURN_IF_ERROR(MapAtLeast(raw, 0));
+    RETURN_IF_ERROR(held.status());
+    bool unmapped = false;
+    RETURN_IF_ERROR(MapAtLeast(raw, 0, &unmapped));  // the env is closed either way
     rc = mdb_txn_begin(raw, nullptr, 0, &txn);
   }
   if (rc != MDB_SUCCESS) return OpenError(path, rc);
@@ -222,7 +232,11 @@ absl::Status Store::Grow(size_t seen_map_size) {
   size_t size = current > seen_map_size ? current : current * 2;
   {
     MapLock::Held held = map_lock_.Hold();
-    RETURN_IF_ERROR(MapAtLeast(env_.get(), size));
+    RETURN_IF_ERROR(held.status());
+    bool unmapped = false;
+    absl::Status mapped = MapAtLeast(env_.get(), size, &unmapped);
+    if (unmapped) unmapped_ = true;
+    RETURN_IF_ERROR(mapped);
   }
   MDB_envinfo info;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));
@@ -236,6 +250,7 @@ absl::Status Store::Read(const std::function<absl::Status(const Txn&)>& body) {
     size_t seen;
     {
       ResizeGuard::Shared shared(resize_guard_);
+      if (unmapped_) return UnmappedError();  // read under the guard: no resize runs
       seen = map_size_.load();
       absl::StatusOr<MDB_txn*> txn = BeginRead();
       if (txn.ok()) {
@@ -264,6 +279,7 @@ absl::Status Store::Write(const std::function<absl::Status(Txn&)>& body) {
     absl::Status status;
     {
       ResizeGuard::Shared shared(resize_guard_);
+      if (unmapped_) return UnmappedError();  // read under the guard: no resize runs
       seen = map_size_.load();
       absl::StatusOr<MDB_txn*> txn = Begin(0);
       if (txn.ok()) {
@@ -289,6 +305,7 @@ uint64_t Store::LastTxnId() {
   if (inherited()) return 0;
   // The meta pages live in the map, which a resize replaces.
   ResizeGuard::Shared shared(resize_guard_);
+  if (unmapped_) return 0;
   MDB_envinfo info;
   if (mdb_env_info(env_.get(), &info) != MDB_SUCCESS) return 0;
   return info.me_last_txnid;
@@ -296,6 +313,7 @@ uint64_t Store::LastTxnId() {
 
 absl::StatusOr<size_t> Store::UsedBytes() {
   ResizeGuard::Shared shared(resize_guard_);
+  if (unmapped_) return UnmappedError();
   MDB_envinfo info;
   MDB_stat stat;
   RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env_.get(), &info), "info"));

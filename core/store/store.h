@@ -99,6 +99,9 @@ class Store {
   // The map size this process last set; read without the lock to notice a
   // concurrent grow.
   std::atomic<size_t> map_size_{0};
+  // Set when a resize failed after LMDB unmapped the old map: every later call
+  // fails (InternalError) instead of touching the missing map.
+  std::atomic<bool> unmapped_{false};
   ReaderPool idle_readers_;
   std::atomic<uint64_t> writes_{0};
 };

@@ -38,9 +38,10 @@ bool MatchesPattern(int pattern_index, std::string_view s) {
   // match, a cache line that threads validating at once would pass between their cores.
   thread_local std::vector<std::unique_ptr<const RE2>> mine(compiled.size());
   std::unique_ptr<const RE2>& re = mine[pattern_index];
-  if (re == nullptr)
+  if (re == nullptr) {
     re = std::make_unique<const RE2>(compiled[pattern_index]->pattern(),
                                      compiled[pattern_index]->options());
+  }
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *re);
 }
 
