@@ -29,6 +29,9 @@ TEST(ResizeGuardTest, AResizeWaitsForEveryReaderAndReadersWaitForIt) {
       }
     });
   }
+  // Readers first: under a sanitizer the resizes could otherwise all run before any reader
+  // thread has started.
+  while (reads.load() < 100) std::this_thread::yield();
   for (int resize = 0; resize < 200; ++resize) {
     ResizeGuard::Exclusive exclusive(guard);
     if (readers_inside.load() != 0) overlaps.fetch_add(1);
