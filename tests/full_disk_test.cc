@@ -38,6 +38,18 @@ int OnSmallDisk(const std::string& dir, int megabytes, const std::function<int()
   return body();
 }
 
+// Creates stages with the largest tags until one fails (its answer left in `*last`) or 5,000
+// are created; returns how many were.
+int CreateLargeStagesUntilAFailure(Engine& engine, absl::StatusOr<std::string>* last) {
+  const std::string body = StrCat("{\"tags\": ", LargestTags(), "}");
+  int created = 0;
+  for (; created < 5000; ++created) {
+    *last = engine.Invoke("CreateStage", body);
+    if (!last->ok()) break;
+  }
+  return created;
+}
+
 class FullDiskTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -90,13 +102,8 @@ TEST_F(FullDiskTest, AWriteThatCannotGrowTheMapFailsAndLosesNothing) {
   ExpectChildExits([&] {
     auto engine = Engine::Open(Options());
     if (!engine.ok()) return 20;
-    const std::string body = StrCat("{\"tags\": ", LargestTags(), "}");
-    int created = 0;
     absl::StatusOr<std::string> last;
-    for (; created < 5000; ++created) {
-      last = (*engine)->Invoke("CreateStage", body);
-      if (!last.ok()) break;
-    }
+    const int created = CreateLargeStagesUntilAFailure(**engine, &last);
     if (created == 5000 || created == 0) return 21;  // the map had to grow, and could not
     if (last.status().code() != absl::StatusCode::kInternal) return 25;  // InternalServerException
     std::string message(ToStd(last.status().message()));
@@ -144,13 +151,8 @@ TEST(MapResizeTest, AMapThatCannotBeMadeFailsEveryLaterCallAndLosesNothing) {
         const rlim_t limit = pages * sysconf(_SC_PAGESIZE) + (size_t{6} << 20);
         struct rlimit rl = {limit, limit};
         if (setrlimit(RLIMIT_AS, &rl) != 0) return 12;
-        const std::string body = StrCat("{\"tags\": ", LargestTags(), "}");
-        int created = 0;
         absl::StatusOr<std::string> last;
-        for (; created < 5000; ++created) {
-          last = (*engine)->Invoke("CreateStage", body);
-          if (!last.ok()) break;
-        }
+        const int created = CreateLargeStagesUntilAFailure(**engine, &last);
         if (created == 5000 || created == 0) return 13;
         for (const char* op : {"ListStages", "CreateStage"}) {
           auto again = (*engine)->Invoke(op, "{}");
